@@ -1,0 +1,2 @@
+global using Platform.AppHost.Hosting;
+global using Platform.AppHost.Hosting.Resources;

@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Platform.AppHost.Hosting;
+
+/// <summary>
+/// The AppHost's own settings, from the <c>AppHost</c> configuration section (command line
+/// <c>--AppHost:GatewayPort=9090</c> or environment <c>AppHost__GatewayPort=9090</c>). A port of 0 picks a free one.
+/// </summary>
+public sealed class AppHostOptions
+{
+    public required string RepositoryRoot { get; init; }
+    public required string DataDir { get; init; }
+    public int GatewayPort { get; init; } = 8080;
+    public int DashboardPort { get; init; } = 18888;
+    public int PostgresPort { get; init; } = 54329;
+    /// <summary>AMQP port of the private RabbitMQ node; its distribution and epmd ports are the next two unless set.</summary>
+    public int RabbitMQPort { get; init; } = 56729;
+    public string Configuration { get; init; } = BuildConfiguration;
+    /// <summary>Copy every resource's output to the console, prefixed with its name.</summary>
+    public bool EchoOutput { get; init; } = true;
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(120);
+
+#if DEBUG
+    private const string BuildConfiguration = "Debug";
+#else
+    private const string BuildConfiguration = "Release";
+#endif
+
+    public static AppHostOptions From(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("AppHost");
+        var root = section["RepositoryRoot"] ?? FindRepositoryRoot();
+        var dataDir = section["DataDir"] is { Length: > 0 } dir ? Path.GetFullPath(dir) : Path.Combine(root, ".apphost");
+        var defaults = new AppHostOptions { RepositoryRoot = root, DataDir = dataDir };
+        return new AppHostOptions
+        {
+            RepositoryRoot = root,
+            DataDir = dataDir,
+            GatewayPort = section.GetValue("GatewayPort", defaults.GatewayPort),
+            DashboardPort = section.GetValue("DashboardPort", defaults.DashboardPort),
+            PostgresPort = section.GetValue("PostgresPort", defaults.PostgresPort),
+            RabbitMQPort = section.GetValue("RabbitMQPort", defaults.RabbitMQPort),
+            Configuration = section["Configuration"] ?? defaults.Configuration,
+            EchoOutput = section.GetValue("EchoOutput", defaults.EchoOutput),
+            StartTimeout = TimeSpan.FromSeconds(section.GetValue("StartTimeoutSeconds", 120)),
+        };
+    }
+
+    /// <summary>The folder holding Platform.sln, searched upwards from the working directory and then from the AppHost's binaries.</summary>
+    private static string FindRepositoryRoot()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Platform.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+        }
+
+        throw new InvalidOperationException("Platform.sln was not found above the working directory; set AppHost:RepositoryRoot.");
+    }
+}

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+
+namespace Platform.AppHost.Hosting.Processes;
+
+/// <summary>
+/// A child started in a session of its own (<c>setsid</c>), so its pid is also the id of a process group
+/// holding everything it starts: one signal stops all of it, and Ctrl+C in the terminal reaches only the AppHost.
+/// </summary>
+internal sealed class ChildProcess : IDisposable
+{
+    private readonly Process process;
+    private readonly TaskCompletionSource<int> exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private ChildProcess(Process process) => this.process = process;
+
+    public int Id => process.Id;
+
+    /// <summary>Completes with the exit code once the process has exited.</summary>
+    public Task<int> Exited => exited.Task;
+
+    public static ChildProcess Start(string name, ChildProcessSpec spec, ConsoleOutput output)
+    {
+        var info = new ProcessStartInfo("setsid")
+        {
+            WorkingDirectory = spec.WorkingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        if (spec.RunAsUser is { } user && Posix.IsRoot)
+        {
+            info.ArgumentList.Add("runuser");
+            info.ArgumentList.Add("-u");
+            info.ArgumentList.Add(user);
+            info.ArgumentList.Add("--");
+        }
+
+        info.ArgumentList.Add(spec.FileName);
+        foreach (var argument in spec.Arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in spec.Environment)
+        {
+            info.Environment[key] = value;
+        }
+
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        var child = new ChildProcess(process);
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) output.Write(name, e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Write(name, e.Data); };
+        process.Exited += (_, _) => child.exited.TrySetResult(process.ExitCode);
+        process.Start();
+        process.StandardInput.Close();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return child;
+    }
+
+    /// <summary>Sends <paramref name="signal"/> to the child's group and waits; what is still there after <paramref name="grace"/> is killed.</summary>
+    public Task StopAsync(int signal, TimeSpan grace) => ProcessGroup.StopAsync(Id, signal, grace);
+
+    public void Dispose() => process.Dispose();
+}

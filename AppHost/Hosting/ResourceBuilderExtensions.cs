@@ -1,0 +1,63 @@
+namespace Platform.AppHost.Hosting;
+
+/// <summary>The declarations Program.cs makes: resources, references between them, and start order.</summary>
+public static class ResourceBuilderExtensions
+{
+    public static IResourceBuilder<PostgresServerResource> AddPostgres(this DistributedApplicationBuilder builder, string name) =>
+        builder.AddResource(new PostgresServerResource(name, builder.Configuration.GetConnectionStringOrNull(name)));
+
+    public static IResourceBuilder<PostgresDatabaseResource> AddDatabase(this IResourceBuilder<PostgresServerResource> server, string name) =>
+        server.ApplicationBuilder.AddResource(new PostgresDatabaseResource(name, server.Resource));
+
+    public static IResourceBuilder<RabbitMQServerResource> AddRabbitMQ(this DistributedApplicationBuilder builder, string name) =>
+        builder.AddResource(new RabbitMQServerResource(name, builder.Configuration.GetConnectionStringOrNull(name)));
+
+    /// <summary>A service of the solution, by the folder of its project relative to the repository root.</summary>
+    public static IResourceBuilder<ProjectResource> AddProject(this DistributedApplicationBuilder builder, string name, string projectFolder) =>
+        builder.AddResource(new ProjectResource(name, Path.Combine(builder.Options.RepositoryRoot, projectFolder)));
+
+    /// <summary>Injects <c>ConnectionStrings__{name}</c> of the referenced database or broker.</summary>
+    public static IResourceBuilder<ProjectResource> WithReference(this IResourceBuilder<ProjectResource> project, IResourceBuilder<IResourceWithConnectionString> source)
+    {
+        project.Resource.References.Add(source.Resource);
+        return project;
+    }
+
+    /// <summary>Injects <c>services__{name}__{endpoint}__0</c> for every endpoint of the referenced project.</summary>
+    public static IResourceBuilder<ProjectResource> WithReference(this IResourceBuilder<ProjectResource> project, IResourceBuilder<ProjectResource> service)
+    {
+        project.Resource.References.Add(service.Resource);
+        return project;
+    }
+
+    /// <summary>Starts the project only once <paramref name="dependency"/> is healthy.</summary>
+    public static IResourceBuilder<T> WaitFor<T>(this IResourceBuilder<T> resource, IResourceBuilder<Resource> dependency) where T : Resource
+    {
+        resource.Resource.WaitsFor.Add(dependency.Resource);
+        return resource;
+    }
+
+    /// <summary>Pins the project's http endpoint to <paramref name="port"/> (0: any free port).</summary>
+    public static IResourceBuilder<ProjectResource> WithHttpEndpoint(this IResourceBuilder<ProjectResource> project, int port)
+    {
+        var endpoints = project.Resource.Endpoints;
+        endpoints[endpoints.IndexOf(project.Resource.HttpEndpoint)] = new EndpointSpec("http", port, Http2Only: false);
+        return project;
+    }
+
+    /// <summary>Adds an HTTP/2-only endpoint named <c>grpc</c> for the internal gRPC API.</summary>
+    public static IResourceBuilder<ProjectResource> WithGrpcEndpoint(this IResourceBuilder<ProjectResource> project, int port = 0)
+    {
+        project.Resource.Endpoints.Add(new EndpointSpec("grpc", port, Http2Only: true));
+        return project;
+    }
+
+    public static IResourceBuilder<ProjectResource> WithEnvironment(this IResourceBuilder<ProjectResource> project, string name, string value)
+    {
+        project.Resource.Environment[name] = value;
+        return project;
+    }
+
+    private static string? GetConnectionStringOrNull(this Microsoft.Extensions.Configuration.IConfiguration configuration, string name) =>
+        configuration[$"ConnectionStrings:{name}"] is { Length: > 0 } value ? value : null;
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+using Npgsql;
+using Platform.AppHost.Hosting.Processes;
+
+namespace Platform.AppHost.Hosting.Resources;
+
+/// <summary>
+/// A private PostgreSQL server run from the Debian binaries, with its data under the AppHost's data
+/// folder; or, when <c>ConnectionStrings:{name}</c> is configured, an existing server used as it is.
+/// </summary>
+public sealed class PostgresServerResource(string name, string? externalConnectionString) : ProcessResource(name)
+{
+    private const string SystemUser = "postgres";
+    private int port;
+
+    public override string Kind => "Postgres";
+    public bool IsExternal => externalConnectionString is not null;
+    public override IReadOnlyList<string> Urls => IsExternal || port == 0 ? [] : [$"tcp://127.0.0.1:{port}"];
+
+    /// <summary>A connection string to the server, for <paramref name="database"/>.</summary>
+    public string ConnectionStringFor(string database) =>
+        new NpgsqlConnectionStringBuilder(externalConnectionString ?? $"Host=127.0.0.1;Port={port};Username=postgres")
+        {
+            Database = database,
+        }.ConnectionString;
+
+    // SIGINT is Postgres' fast shutdown: open sessions are ended instead of waited for.
+    private protected override int StopSignal => Posix.SIGINT;
+
+    internal override async Task StartAsync(ResourceContext context, CancellationToken cancellationToken)
+    {
+        if (IsExternal)
+        {
+            return;
+        }
+
+        port = PortAllocator.Resolve(context.Options.PostgresPort);
+        var root = Path.Combine(context.Options.DataDir, "postgres");
+        var data = Path.Combine(root, "data");
+        var bin = PostgresBinaries.Find();
+        Directory.CreateDirectory(root);
+        await SystemUsers.GiveAsync(root, SystemUser);
+
+        if (!File.Exists(Path.Combine(data, "PG_VERSION")))
+        {
+            context.Log(Name, $"initdb into {data}");
+            await Tools.RunAsync(context, Name, new ChildProcessSpec(
+                Path.Combine(bin, "initdb"),
+                ["-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C"],
+                root, new Dictionary<string, string>(), SystemUser), cancellationToken);
+        }
+
+        Launch(context, new ChildProcessSpec(
+            Path.Combine(bin, "postgres"),
+            ["-D", data, "-p", port.ToString(CultureInfo.InvariantCulture), "-c", "listen_addresses=127.0.0.1",
+             "-c", "unix_socket_directories=", "-c", "max_connections=300"],
+            root, new Dictionary<string, string>(), SystemUser));
+    }
+
+    internal override async Task<bool> IsHealthyAsync(CancellationToken cancellationToken) =>
+        await PostgresProbe.CanQueryAsync(ConnectionStringFor("postgres"), cancellationToken);
+}

@@ -1,0 +1,8 @@
+namespace Platform.AppHost.Hosting.Resources;
+
+public enum ResourceHealth
+{
+    Unknown,
+    Healthy,
+    Unhealthy,
+}

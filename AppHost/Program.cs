@@ -1,0 +1,35 @@
+var builder = DistributedApplication.CreateBuilder(args);
+
+var postgres = builder.AddPostgres("postgres");
+var licensingDb = postgres.AddDatabase("licensingdb");
+var webhooksDb = postgres.AddDatabase("webhooksdb");
+var billingDb = postgres.AddDatabase("billingdb");
+
+var eventBus = builder.AddRabbitMQ("eventbus");
+
+var licensing = builder.AddProject("licensing", "Licensing.Service")
+    .WithGrpcEndpoint()
+    .WithReference(licensingDb).WaitFor(licensingDb)
+    .WithReference(eventBus).WaitFor(eventBus);
+
+var validation = builder.AddProject("validation", "Validation.Service")
+    .WithReference(licensing).WaitFor(licensing)
+    .WithReference(eventBus).WaitFor(eventBus);
+
+var webhooks = builder.AddProject("webhooks", "Webhooks.Service")
+    .WithReference(webhooksDb).WaitFor(webhooksDb)
+    .WithReference(eventBus).WaitFor(eventBus);
+
+var billing = builder.AddProject("billing", "Billing.Service")
+    .WithReference(billingDb).WaitFor(billingDb)
+    .WithReference(eventBus).WaitFor(eventBus)
+    .WithReference(licensing).WaitFor(licensing);
+
+builder.AddProject("gateway", "Gateway")
+    .WithHttpEndpoint(port: builder.Options.GatewayPort)
+    .WithReference(licensing).WaitFor(licensing)
+    .WithReference(validation).WaitFor(validation)
+    .WithReference(webhooks).WaitFor(webhooks)
+    .WithReference(billing).WaitFor(billing);
+
+builder.Build().Run();

@@ -1,0 +1,2 @@
+global using Platform.Billing.Extensions;
+global using Platform.ServiceDefaults;

@@ -1,0 +1,2 @@
+global using Platform.Gateway.Extensions;
+global using Platform.ServiceDefaults;

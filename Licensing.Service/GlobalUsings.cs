@@ -1,0 +1,2 @@
+global using Platform.Licensing.Extensions;
+global using Platform.ServiceDefaults;

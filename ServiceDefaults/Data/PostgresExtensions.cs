@@ -1,0 +1,21 @@
+using Npgsql;
+using Platform.ServiceDefaults.Configuration;
+using Platform.ServiceDefaults.Health;
+
+namespace Platform.ServiceDefaults.Data;
+
+public static class PostgresExtensions
+{
+    /// <summary>
+    /// Registers an <see cref="NpgsqlDataSource"/> for <c>ConnectionStrings:{name}</c> (required) and a
+    /// readiness check that queries it.
+    /// </summary>
+    public static IHostApplicationBuilder AddPostgresDataSource(this IHostApplicationBuilder builder, string connectionName)
+    {
+        var connectionString = builder.Configuration.GetRequiredConnectionString(connectionName);
+        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        builder.Services.AddHealthChecks().Add(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration(
+            connectionName, sp => new PostgresHealthCheck(sp.GetRequiredService<NpgsqlDataSource>()), failureStatus: null, tags: null));
+        return builder;
+    }
+}

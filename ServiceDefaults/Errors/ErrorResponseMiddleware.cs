@@ -1,0 +1,72 @@
+using System.Text.Json;
+
+namespace Platform.ServiceDefaults.Errors;
+
+/// <summary>
+/// Every error leaves a service in the platform's format: exceptions become 500 INTERNAL_ERROR
+/// without internal detail, bad requests keep their status with a stable code, and statuses
+/// answered without a body (unknown route, 405, 415…) get one.
+/// </summary>
+internal sealed class ErrorResponseMiddleware(RequestDelegate next, ILogger<ErrorResponseMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (BadHttpRequestException ex) when (!context.Response.HasStarted)
+        {
+            var (code, message) = Describe(ex);
+            logger.LogDebug(ex, "Bad request on {Path}", context.Request.Path);
+            await ApiErrorWriter.WriteAsync(context, ex.StatusCode, code, message);
+            return;
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; there is nobody to answer.
+            return;
+        }
+        catch (Exception ex) when (!context.Response.HasStarted)
+        {
+            logger.LogError(ex, "Unhandled exception on {Method} {Path}", context.Request.Method, context.Request.Path);
+            context.Response.Clear();
+            await ApiErrorWriter.WriteAsync(context, StatusCodes.Status500InternalServerError,
+                ErrorCodes.InternalError, "An internal error occurred.");
+            return;
+        }
+
+        if (context.Response.StatusCode >= 400 && !context.Response.HasStarted && HasNoBody(context.Response))
+        {
+            var (code, message) = ErrorCodes.ForStatus(context.Response.StatusCode);
+            await ApiErrorWriter.WriteAsync(context, context.Response.StatusCode, code, message);
+        }
+    }
+
+    private static bool HasNoBody(HttpResponse response) =>
+        response.ContentType is null && response.ContentLength is null or 0;
+
+    // Minimal APIs say "Required parameter … was not provided" or "… but no body was provided".
+    private static bool IsMissingInput(string message) =>
+        message.StartsWith("Required parameter", StringComparison.Ordinal) ||
+        message.Contains("no body was provided", StringComparison.Ordinal);
+
+    private static (string Code, string Message) Describe(BadHttpRequestException ex)
+    {
+        if (ex.InnerException is JsonException json)
+        {
+            var where = json.Path is { Length: > 0 } path ? $" at '{path}'" : "";
+            return (ErrorCodes.InvalidJson, $"The request body is not valid JSON{where}.");
+        }
+
+        return ex.StatusCode switch
+        {
+            StatusCodes.Status413PayloadTooLarge => ErrorCodes.ForStatus(ex.StatusCode),
+            StatusCodes.Status415UnsupportedMediaType => ErrorCodes.ForStatus(ex.StatusCode),
+            _ when IsMissingInput(ex.Message) =>
+                (ErrorCodes.MissingFields, "The request body or a required parameter is missing."),
+            StatusCodes.Status400BadRequest => (ErrorCodes.ValidationError, "A parameter of the request is not valid."),
+            _ => ErrorCodes.ForStatus(ex.StatusCode),
+        };
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Hosting;
+using Platform.ServiceDefaults.Errors;
+using Platform.ServiceDefaults.Health;
+using Platform.ServiceDefaults.Telemetry;
+
+namespace Platform.ServiceDefaults;
+
+/// <summary>The defaults every service of the platform starts with, in the shape of Aspire's ServiceDefaults.</summary>
+public static class Extensions
+{
+    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.ConfigureOpenTelemetry();
+        builder.AddDefaultHealthChecks();
+        builder.AddErrorResponses();
+        builder.Services.AddHttpClient();
+        return builder;
+    }
+
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.MapHealthEndpoints();
+        return app;
+    }
+
+    private static void AddErrorResponses(this IHostApplicationBuilder builder)
+    {
+        // Unreadable or missing bodies surface as BadHttpRequestException, which the error
+        // middleware turns into the platform's error format instead of an empty 400.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddSingleton<IStartupFilter, ErrorResponseStartupFilter>();
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Diagnostics.IDeveloperPageExceptionFilter, RethrowDeveloperPageFilter>();
+    }
+}

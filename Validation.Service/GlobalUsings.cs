@@ -1,0 +1,2 @@
+global using Platform.Validation.Extensions;
+global using Platform.ServiceDefaults;

@@ -1,0 +1,2 @@
+global using Platform.Webhooks.Extensions;
+global using Platform.ServiceDefaults;
