@@ -30,6 +30,9 @@ public sealed class DistributedApplication : IAsyncDisposable
     public AppHostOptions Options => options;
     public Uri? DashboardUrl { get; private set; }
 
+    /// <summary>The last lines a resource wrote (kept whether or not output is echoed).</summary>
+    public IReadOnlyList<string> GetRecentOutput(string resource) => output.Recent(resource);
+
     public static DistributedApplicationBuilder CreateBuilder(string[] args) => new(args);
 
     public Resource GetResource(string name) =>

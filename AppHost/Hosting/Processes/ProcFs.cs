@@ -8,6 +8,13 @@ public static class ProcFs
     /// <summary>The start time of <paramref name="pid"/> in clock ticks since boot, or null when it does not exist.</summary>
     public static long? StartTime(int pid) => Field(pid, 22) is { } value ? long.Parse(value, CultureInfo.InvariantCulture) : null;
 
+    /// <summary>Whether the process that started at <paramref name="startTime"/> still runs (a zombie does not).</summary>
+    public static bool IsRunning(int pid, long startTime) =>
+        Fields(pid) is { } fields && fields[0] != "Z" && fields[19] == startTime.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Whether <paramref name="pid"/> exists and is not a zombie.</summary>
+    public static bool IsAlive(int pid) => Fields(pid) is { } fields && fields[0] != "Z";
+
     /// <summary>Pids of the live (not zombie) processes whose process group is <paramref name="groupId"/>.</summary>
     public static IReadOnlyList<int> GroupMembers(int groupId)
     {

@@ -50,11 +50,27 @@ public sealed class PostgresServerResource(string name, string? externalConnecti
                 root, new Dictionary<string, string>(), SystemUser), cancellationToken);
         }
 
+        RemoveStaleLockFile(data);
         Launch(context, new ChildProcessSpec(
             Path.Combine(bin, "postgres"),
             ["-D", data, "-p", port.ToString(CultureInfo.InvariantCulture), "-c", "listen_addresses=127.0.0.1",
              "-c", "unix_socket_directories=", "-c", "max_connections=300"],
             root, new Dictionary<string, string>(), SystemUser));
+    }
+
+    /// <summary>
+    /// A postmaster.pid naming a process that is gone (or a zombie nobody reaped, as in containers
+    /// without an init) would make Postgres refuse to start; a live one is left for Postgres to refuse.
+    /// </summary>
+    private static void RemoveStaleLockFile(string data)
+    {
+        var lockFile = Path.Combine(data, "postmaster.pid");
+        if (File.Exists(lockFile)
+            && int.TryParse(File.ReadLines(lockFile).FirstOrDefault(), CultureInfo.InvariantCulture, out var pid)
+            && !ProcFs.IsAlive(pid))
+        {
+            File.Delete(lockFile);
+        }
     }
 
     internal override async Task<bool> IsHealthyAsync(CancellationToken cancellationToken) =>

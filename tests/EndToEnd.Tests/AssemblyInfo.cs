@@ -1,0 +1,2 @@
+// Each test here starts the whole platform; on two cores they run one at a time.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]

@@ -1,0 +1,91 @@
+using System.Net;
+using System.Text.Json;
+using Npgsql;
+using Platform.AppHost.Hosting.Resources;
+
+namespace Platform.EndToEnd.Tests;
+
+[Collection(PlatformCollection.Name)]
+public sealed class PlatformStartupTests(PlatformFixture platform)
+{
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
+    private static readonly string[] Services = ["licensing", "validation", "webhooks", "billing", "gateway"];
+
+    [Fact]
+    public async Task StatusDocumentListsEveryResourceRunningAndHealthy()
+    {
+        var json = await Http.GetStringAsync(new Uri(platform.App.DashboardUrl!, "/api/resources"));
+        var resources = JsonDocument.Parse(json).RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("name").GetString()!);
+
+        string[] expected = ["postgres", "licensingdb", "webhooksdb", "billingdb", "eventbus", .. Services];
+        Assert.Equal(expected.Order(), resources.Keys.Order());
+        foreach (var (name, resource) in resources)
+        {
+            Assert.Equal("Running", resource.GetProperty("state").GetString());
+            Assert.Equal("Healthy", resource.GetProperty("health").GetString());
+            Assert.True(resource.TryGetProperty("kind", out _), name);
+        }
+
+        foreach (var name in Services.Append("postgres").Append("eventbus"))
+        {
+            Assert.True(resources[name].GetProperty("pid").GetInt32() > 0, $"{name} has a process id");
+            Assert.NotEmpty(resources[name].GetProperty("urls").EnumerateArray());
+        }
+    }
+
+    [Fact]
+    public async Task EveryServiceAnswersHealthAndAliveAtItsUrl()
+    {
+        foreach (var name in Services)
+        {
+            var url = ((ProjectResource)platform.App.GetResource(name)).HttpEndpoint.Url;
+
+            var health = await Http.GetAsync(new Uri($"{url}/health"));
+            var body = JsonDocument.Parse(await health.Content.ReadAsStringAsync()).RootElement;
+            Assert.True(health.StatusCode == HttpStatusCode.OK, $"{name} /health answered {health.StatusCode}");
+            Assert.Equal("Healthy", body.GetProperty("status").GetString());
+            Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync(new Uri($"{url}/alive"))).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task ServicesCheckTheDependenciesTheyReference()
+    {
+        async Task<HashSet<string>> ChecksOf(string name)
+        {
+            var url = ((ProjectResource)platform.App.GetResource(name)).HttpEndpoint.Url;
+            var body = JsonDocument.Parse(await Http.GetStringAsync(new Uri($"{url}/health"))).RootElement;
+            return [.. body.GetProperty("checks").EnumerateObject().Select(p => p.Name)];
+        }
+
+        Assert.Superset(new HashSet<string> { "licensingdb", "masstransit-bus" }, await ChecksOf("licensing"));
+        Assert.Superset(new HashSet<string> { "licensing", "masstransit-bus" }, await ChecksOf("validation"));
+        Assert.Superset(new HashSet<string> { "webhooksdb", "masstransit-bus" }, await ChecksOf("webhooks"));
+        Assert.Superset(new HashSet<string> { "billingdb", "licensing", "masstransit-bus" }, await ChecksOf("billing"));
+        Assert.Superset(new HashSet<string> { "licensing", "validation", "webhooks", "billing" }, await ChecksOf("gateway"));
+    }
+
+    [Fact]
+    public async Task GatewayAnswersUnknownRoutesInTheErrorFormat()
+    {
+        var gateway = ((ProjectResource)platform.App.GetResource("gateway")).HttpEndpoint.Url;
+
+        var response = await Http.GetAsync(new Uri($"{gateway}/api/v1/nothing-here"));
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("NOT_FOUND", body.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task EachServiceDatabaseExists()
+    {
+        foreach (var name in new[] { "licensingdb", "webhooksdb", "billingdb" })
+        {
+            var database = (PostgresDatabaseResource)platform.App.GetResource(name);
+            await using var connection = new NpgsqlConnection(database.GetConnectionString());
+            await connection.OpenAsync();
+            Assert.Equal(name, connection.Database);
+        }
+    }
+}
