@@ -9,14 +9,12 @@ namespace Platform.ServiceDefaults.Telemetry;
 /// <summary>Traces, metrics and logs with the OpenTelemetry SDK, exported over OTLP when an endpoint is configured.</summary>
 internal static class TelemetryExtensions
 {
-    public const string OtlpEndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
-
     public static void ConfigureOpenTelemetry(this IHostApplicationBuilder builder)
     {
         var serviceName = builder.Configuration["OTEL_SERVICE_NAME"] is { Length: > 0 } name
             ? name
             : builder.Environment.ApplicationName;
-        var otlpEndpoint = builder.Configuration[OtlpEndpointKey] is { Length: > 0 } endpoint ? new Uri(endpoint) : null;
+        var otlp = OtlpSettings.From(builder.Configuration);
 
         // CreateDefault also reads OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES from the environment.
         var resource = ResourceBuilder.CreateDefault().AddService(serviceName);
@@ -26,9 +24,9 @@ internal static class TelemetryExtensions
             logging.SetResourceBuilder(resource);
             logging.IncludeFormattedMessage = true;
             logging.IncludeScopes = true;
-            if (otlpEndpoint is not null)
+            if (otlp is not null)
             {
-                logging.AddOtlpExporter(o => o.Endpoint = otlpEndpoint);
+                logging.AddOtlpExporter(o => otlp.Apply(o, "logs"));
             }
         });
 
@@ -38,10 +36,10 @@ internal static class TelemetryExtensions
         var metrics = Sdk.CreateMeterProviderBuilder()
             .SetResourceBuilder(resource)
             .AddMeter(TelemetrySources.Meters);
-        if (otlpEndpoint is not null)
+        if (otlp is not null)
         {
-            tracing.AddOtlpExporter(o => o.Endpoint = otlpEndpoint);
-            metrics.AddOtlpExporter(o => o.Endpoint = otlpEndpoint);
+            tracing.AddOtlpExporter(o => otlp.Apply(o, "traces"));
+            metrics.AddOtlpExporter(o => otlp.Apply(o, "metrics"));
         }
 
         // Without OpenTelemetry.Extensions.Hosting the providers are ours to own: built now so the
