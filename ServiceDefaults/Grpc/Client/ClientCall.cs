@@ -1,0 +1,214 @@
+using System.IO.Pipelines;
+using System.Net;
+using System.Net.Http.Headers;
+using Google.Protobuf;
+
+namespace Platform.ServiceDefaults.Grpc.Client;
+
+/// <summary>
+/// One attempt of a call over HTTP/2: sends the framed request, reads response headers, messages and
+/// trailers, and turns every way a call can end (status, deadline, cancellation, a reset stream, a
+/// refused connection) into a <see cref="Status"/>.
+/// </summary>
+internal sealed class ClientCall<TResponse> : IDisposable where TResponse : class, IMessage<TResponse>
+{
+    private static readonly Version Http2 = HttpVersion.Version20;
+    private static readonly TransferCodingWithQualityHeaderValue Trailers = new("trailers");
+    private readonly GrpcChannel channel;
+    private readonly string path;
+    private readonly MessageParser<TResponse> parser;
+    private readonly CallOptions options;
+    private readonly CancellationTokenSource? deadlineSource;
+    private readonly CancellationTokenSource? linkedSource;
+    private readonly CancellationToken cancellationToken;
+    private HttpResponseMessage? response;
+    private PipeReader? body;
+    private string? responseEncoding;
+
+    public ClientCall(GrpcChannel channel, string path, MessageParser<TResponse> parser, CallOptions options)
+    {
+        this.channel = channel;
+        this.path = path;
+        this.parser = parser;
+        this.options = options;
+        if (options.Deadline is { } deadline && deadline != DateTime.MaxValue)
+        {
+            var remaining = deadline - DateTime.UtcNow;
+            deadlineSource = new CancellationTokenSource(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
+            linkedSource = CancellationTokenSource.CreateLinkedTokenSource(deadlineSource.Token, options.CancellationToken);
+            cancellationToken = linkedSource.Token;
+        }
+        else
+        {
+            cancellationToken = options.CancellationToken;
+        }
+    }
+
+    public Metadata ResponseHeaders { get; private set; } = [];
+    public Metadata ResponseTrailers { get; private set; } = [];
+    public Status? Status { get; private set; }
+
+    /// <summary>Sends the request and reads the response headers; a trailers-only answer ends the call here.</summary>
+    public async Task StartAsync(ReadOnlyMemory<byte> frame)
+    {
+        try
+        {
+            if (options.Deadline is { } deadline && deadline <= DateTime.UtcNow)
+            {
+                throw new RpcException(StatusCode.DeadlineExceeded, "Deadline Exceeded");
+            }
+
+            using var request = BuildRequest(frame);
+            response = await channel.Invoker.SendAsync(request, cancellationToken);
+            ResponseHeaders = MetadataHeaders.From(response.Headers);
+            if (StatusFromHeaders(response) is { } status)
+            {
+                ResponseTrailers = ResponseHeaders;
+                Finish(status);
+                return;
+            }
+
+            responseEncoding = FirstValue(response.Headers, GrpcProtocol.EncodingHeader);
+            body = PipeReader.Create(await response.Content.ReadAsStreamAsync(cancellationToken));
+        }
+        catch (Exception ex) when (ex is not RpcException)
+        {
+            throw Translate(ex);
+        }
+    }
+
+    /// <summary>The next response message, or null once the call has ended OK; a failed call throws.</summary>
+    public async ValueTask<TResponse?> ReadNextAsync()
+    {
+        if (Status is { } done)
+        {
+            return done.StatusCode == StatusCode.OK ? null : throw new RpcException(done, ResponseTrailers);
+        }
+
+        try
+        {
+            var message = await GrpcFrameReader.ReadAsync(body!, parser, channel.Options.MaxReceiveMessageSize, responseEncoding, cancellationToken);
+            if (message is not null)
+            {
+                return message;
+            }
+
+            ResponseTrailers = MetadataHeaders.From(response!.TrailingHeaders);
+            Finish(StatusFrom(response.TrailingHeaders) ?? new Status(StatusCode.Internal, "The response ended without a grpc-status."));
+            return null;
+        }
+        catch (RpcException ex) when (Status is null)
+        {
+            // A limit or a malformed frame on our side: stop the stream and report it.
+            linkedSource?.Cancel();
+            response?.Dispose();
+            Status = ex.Status;
+            throw;
+        }
+        catch (Exception ex) when (ex is not RpcException)
+        {
+            throw Translate(ex);
+        }
+    }
+
+    public void Dispose()
+    {
+        response?.Dispose();
+        linkedSource?.Dispose();
+        deadlineSource?.Dispose();
+    }
+
+    private HttpRequestMessage BuildRequest(ReadOnlyMemory<byte> frame)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(channel.Address, path))
+        {
+            Version = Http2,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = new GrpcRequestContent(frame),
+        };
+        var headers = request.Headers;
+        headers.TE.Add(Trailers);
+        headers.TryAddWithoutValidation(GrpcProtocol.AcceptEncodingHeader, GrpcProtocol.SupportedEncodings);
+        if (channel.Options.CompressRequests)
+        {
+            headers.TryAddWithoutValidation(GrpcProtocol.EncodingHeader, GrpcProtocol.GzipEncoding);
+        }
+
+        if (options.Deadline is { } deadline && deadline != DateTime.MaxValue)
+        {
+            headers.TryAddWithoutValidation(GrpcProtocol.TimeoutHeader, GrpcTimeout.Format(deadline - DateTime.UtcNow));
+        }
+
+        if (options.Headers is { } metadata)
+        {
+            MetadataHeaders.CopyTo(metadata, headers);
+        }
+
+        return request;
+    }
+
+    private void Finish(Status status)
+    {
+        Status = status;
+        if (status.StatusCode != StatusCode.OK)
+        {
+            throw new RpcException(status, ResponseTrailers);
+        }
+    }
+
+    /// <summary>A status already in the headers: an HTTP error, a non-gRPC answer, or trailers-only.</summary>
+    private static Status? StatusFromHeaders(HttpResponseMessage response)
+    {
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            return new Status(HttpStatusMapping.ToStatusCode((int)response.StatusCode), $"Bad gRPC response. HTTP status code: {(int)response.StatusCode}");
+        }
+
+        var contentType = response.Content.Headers.ContentType?.MediaType;
+        if (!GrpcProtocol.IsGrpcContentType(contentType))
+        {
+            return new Status(StatusCode.Unknown, $"Bad gRPC response. Invalid content-type value: {contentType}");
+        }
+
+        return StatusFrom(response.Headers);
+    }
+
+    private static Status? StatusFrom(HttpHeaders headers)
+    {
+        if (FirstValue(headers, GrpcProtocol.StatusHeader) is not { } code)
+        {
+            return null;
+        }
+
+        var detail = FirstValue(headers, GrpcProtocol.MessageHeader) is { } message ? MetadataEncoding.DecodeMessage(message) : "";
+        return int.TryParse(code, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? new Status((StatusCode)value, detail)
+            : new Status(StatusCode.Unknown, $"Invalid grpc-status '{code}'.");
+    }
+
+    private static string? FirstValue(HttpHeaders headers, string name) =>
+        headers.NonValidated.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+
+    private RpcException Translate(Exception ex)
+    {
+        if (ex is HttpRequestException { InnerException: HttpProtocolException inner })
+        {
+            ex = inner;
+        }
+
+        var status = ex switch
+        {
+            OperationCanceledException when deadlineSource?.IsCancellationRequested == true =>
+                new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded"),
+            OperationCanceledException => new Status(StatusCode.Cancelled, "Call canceled by the client."),
+            HttpProtocolException { ErrorCode: 0x8 } => new Status(StatusCode.Cancelled, "The server cancelled the call."),
+            HttpProtocolException { ErrorCode: 0x7 } => new Status(StatusCode.Unavailable, "The server refused the stream."),
+            HttpProtocolException { ErrorCode: 0xb } => new Status(StatusCode.ResourceExhausted, "The server asked to slow down."),
+            HttpProtocolException protocol => new Status(StatusCode.Internal, $"HTTP/2 error {protocol.ErrorCode}."),
+            HttpRequestException or IOException => new Status(StatusCode.Unavailable, $"Error connecting to {channel.Address.Authority}: {ex.Message}"),
+            _ => new Status(StatusCode.Internal, $"Client error: {ex.GetType().Name}"),
+        };
+        Status = status;
+        return new RpcException(status);
+    }
+}
