@@ -7,7 +7,10 @@ public static class GrpcTimeout
 {
     private const long MaxValue = 99_999_999;
 
-    /// <summary>The shortest exact-or-larger encoding, so a deadline is never sent shorter than it is.</summary>
+    private static readonly (long Nanoseconds, char Unit)[] Units =
+        [(1, 'n'), (1_000, 'u'), (1_000_000, 'm'), (1_000_000_000, 'S'), (60_000_000_000, 'M'), (3_600_000_000_000, 'H')];
+
+    /// <summary>The coarsest unit that states the timeout exactly; failing that, the finest that fits, rounded up so a deadline is never sent shorter.</summary>
     public static string Format(TimeSpan timeout)
     {
         if (timeout <= TimeSpan.Zero)
@@ -16,8 +19,21 @@ public static class GrpcTimeout
         }
 
         var nanoseconds = timeout.Ticks * 100;
-        (long Size, char Unit)[] units = [(1, 'n'), (1_000, 'u'), (1_000_000, 'm'), (1_000_000_000, 'S'), (60_000_000_000, 'M'), (3_600_000_000_000, 'H')];
-        foreach (var (size, unit) in units)
+        string? exact = null;
+        foreach (var (size, unit) in Units)
+        {
+            if (nanoseconds % size == 0 && nanoseconds / size <= MaxValue)
+            {
+                exact = (nanoseconds / size).ToString(CultureInfo.InvariantCulture) + unit;
+            }
+        }
+
+        if (exact is not null)
+        {
+            return exact;
+        }
+
+        foreach (var (size, unit) in Units)
         {
             var value = (nanoseconds + size - 1) / size;
             if (value <= MaxValue)

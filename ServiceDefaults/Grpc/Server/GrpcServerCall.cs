@@ -113,6 +113,7 @@ internal sealed class GrpcServerCall : IDisposable
                 // Trailers-only: the status travels in the only HEADERS frame, which ends the stream.
                 SetStatus(response.Headers, status);
                 MetadataHeaders.CopyTo(trailers, response.Headers);
+                await response.CompleteAsync();
                 return;
             }
 
