@@ -2,8 +2,23 @@ using System.Runtime.CompilerServices;
 
 namespace Platform.ServiceDefaults.Grpc.Client;
 
-/// <summary>The outcome of a unary call: its response, response headers and trailers.</summary>
-public sealed record UnaryResult<TResponse>(TResponse Response, Metadata ResponseHeaders, Metadata Trailers);
+/// <summary>The outcome of a unary call: its response, and its response headers and trailers (read when first asked for).</summary>
+public sealed class UnaryResult<TResponse>
+{
+    private readonly Func<Metadata> headers;
+    private readonly Func<Metadata> trailers;
+
+    internal UnaryResult(TResponse response, Func<Metadata> headers, Func<Metadata> trailers)
+    {
+        Response = response;
+        this.headers = headers;
+        this.trailers = trailers;
+    }
+
+    public TResponse Response { get; }
+    public Metadata ResponseHeaders => headers();
+    public Metadata Trailers => trailers();
+}
 
 /// <summary>A unary call in flight; await it for the response, or read its headers and trailers.</summary>
 public sealed class AsyncUnaryCall<TResponse>(Task<UnaryResult<TResponse>> result)

@@ -63,6 +63,6 @@ public sealed class CallInvoker(GrpcChannel channel)
             throw new RpcException(StatusCode.Internal, "The server sent more than one response message to a unary call.");
         }
 
-        return new UnaryResult<TResponse>(response, call.ResponseHeaders, call.ResponseTrailers);
+        return new UnaryResult<TResponse>(response, () => call.ResponseHeaders, () => call.ResponseTrailers);
     }
 }

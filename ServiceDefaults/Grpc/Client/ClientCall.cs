@@ -44,8 +44,15 @@ internal sealed class ClientCall<TResponse> : IDisposable where TResponse : clas
         }
     }
 
-    public Metadata ResponseHeaders { get; private set; } = [];
-    public Metadata ResponseTrailers { get; private set; } = [];
+    private Metadata? responseHeaders;
+    private Metadata? responseTrailers;
+    private bool trailersOnly;
+
+    /// <summary>Read from the response headers when first asked for.</summary>
+    public Metadata ResponseHeaders => responseHeaders ??= response is null ? [] : MetadataHeaders.From(response.Headers);
+
+    /// <summary>Read from the trailers (or, for a trailers-only response, the headers) when first asked for.</summary>
+    public Metadata ResponseTrailers => responseTrailers ??= response is null ? [] : trailersOnly ? ResponseHeaders : MetadataHeaders.From(response.TrailingHeaders);
     public Status? Status { get; private set; }
 
     /// <summary>Sends the request and reads the response headers; a trailers-only answer ends the call here.</summary>
@@ -60,10 +67,9 @@ internal sealed class ClientCall<TResponse> : IDisposable where TResponse : clas
 
             using var request = BuildRequest(frame);
             response = await channel.Invoker.SendAsync(request, cancellationToken);
-            ResponseHeaders = MetadataHeaders.From(response.Headers);
             if (StatusFromHeaders(response) is { } status)
             {
-                ResponseTrailers = ResponseHeaders;
+                trailersOnly = true;
                 Finish(status);
                 return;
             }
@@ -93,8 +99,7 @@ internal sealed class ClientCall<TResponse> : IDisposable where TResponse : clas
                 return message;
             }
 
-            ResponseTrailers = MetadataHeaders.From(response!.TrailingHeaders);
-            Finish(StatusFrom(response.TrailingHeaders) ?? new Status(StatusCode.Internal, "The response ended without a grpc-status."));
+            Finish(StatusFrom(response!.TrailingHeaders) ?? new Status(StatusCode.Internal, "The response ended without a grpc-status."));
             return null;
         }
         catch (RpcException ex) when (Status is null)
@@ -120,7 +125,7 @@ internal sealed class ClientCall<TResponse> : IDisposable where TResponse : clas
 
     private HttpRequestMessage BuildRequest(ReadOnlyMemory<byte> frame)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(channel.Address, path))
+        var request = new HttpRequestMessage(HttpMethod.Post, channel.UriFor(path))
         {
             Version = Http2,
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,

@@ -17,6 +17,11 @@ public sealed class GrpcChannel : IDisposable
     public GrpcChannelOptions Options { get; }
     internal HttpMessageInvoker Invoker { get; }
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Uri> methodUris = new(StringComparer.Ordinal);
+
+    /// <summary>The absolute URI of a method path, built once per method.</summary>
+    internal Uri UriFor(string methodPath) => methodUris.GetOrAdd(methodPath, static (path, address) => new Uri(address, path), Address);
+
     public static GrpcChannel ForAddress(Uri address, GrpcChannelOptions? options = null) => new(address, options ?? new GrpcChannelOptions());
 
     public CallInvoker CreateCallInvoker() => new(this);

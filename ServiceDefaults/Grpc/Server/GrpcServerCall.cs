@@ -54,7 +54,8 @@ internal sealed class GrpcServerCall : IDisposable
         return request;
     }
 
-    public async Task WriteMessageAsync(IMessage message, CancellationToken cancellationToken)
+    /// <param name="flush">Send now (streaming); a unary response goes out together with its trailers.</param>
+    public async Task WriteMessageAsync(IMessage message, bool flush, CancellationToken cancellationToken)
     {
         await writeLock.WaitAsync(cancellationToken);
         try
@@ -67,7 +68,10 @@ internal sealed class GrpcServerCall : IDisposable
 
             responseStarted = true;
             GrpcFraming.Write(HttpContext.Response.BodyWriter, message, options.MaxSendMessageSize, compressResponses);
-            await HttpContext.Response.BodyWriter.FlushAsync(cancellationToken);
+            if (flush)
+            {
+                await HttpContext.Response.BodyWriter.FlushAsync(cancellationToken);
+            }
         }
         finally
         {

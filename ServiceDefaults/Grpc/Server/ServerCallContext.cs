@@ -5,11 +5,9 @@ public sealed class ServerCallContext
 {
     private readonly GrpcServerCall call;
 
-    internal ServerCallContext(GrpcServerCall call, Metadata requestHeaders)
-    {
-        this.call = call;
-        RequestHeaders = requestHeaders;
-    }
+    private Metadata? requestHeaders;
+
+    internal ServerCallContext(GrpcServerCall call) => this.call = call;
 
     /// <summary>The full method path, <c>/package.Service/Method</c>.</summary>
     public string Method => call.MethodPath;
@@ -17,7 +15,8 @@ public sealed class ServerCallContext
     /// <summary>When the client stops waiting; <see cref="DateTime.MaxValue"/> without a deadline.</summary>
     public DateTime Deadline => call.Deadline;
 
-    public Metadata RequestHeaders { get; }
+    /// <summary>The request's metadata, read from its headers when first asked for.</summary>
+    public Metadata RequestHeaders => requestHeaders ??= MetadataHeaders.From(call.HttpContext.Request.Headers);
 
     /// <summary>Trailers sent with the status.</summary>
     public Metadata ResponseTrailers { get; } = [];

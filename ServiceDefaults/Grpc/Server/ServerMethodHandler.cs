@@ -8,6 +8,8 @@ namespace Platform.ServiceDefaults.Grpc.Server;
 /// </summary>
 internal abstract class ServerMethodHandler(string methodPath)
 {
+    private GrpcServerOptions? options;
+
     public string MethodPath { get; } = methodPath;
 
     public async Task HandleAsync(HttpContext httpContext)
@@ -19,7 +21,7 @@ internal abstract class ServerMethodHandler(string methodPath)
             return;
         }
 
-        var options = httpContext.RequestServices.GetRequiredService<IOptions<GrpcServerOptions>>().Value;
+        var options = this.options ??= httpContext.RequestServices.GetRequiredService<IOptions<GrpcServerOptions>>().Value;
         var response = httpContext.Response;
         response.ContentType = GrpcProtocol.ContentType;
         response.Headers[GrpcProtocol.AcceptEncodingHeader] = GrpcProtocol.SupportedEncodings;
@@ -32,7 +34,7 @@ internal abstract class ServerMethodHandler(string methodPath)
         }
 
         using var call = new GrpcServerCall(httpContext, MethodPath, options, timeout);
-        var context = new ServerCallContext(call, MetadataHeaders.From(httpContext.Request.Headers));
+        var context = new ServerCallContext(call);
         var status = await RunAsync(call, context, httpContext);
         await call.CompleteAsync(status, context.ResponseTrailers);
     }

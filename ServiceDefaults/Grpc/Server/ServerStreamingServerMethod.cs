@@ -22,6 +22,6 @@ internal sealed class ServerStreamingServerMethod<TService, TRequest, TResponse>
     private sealed class Writer(GrpcServerCall call, ServerCallContext context) : IServerStreamWriter<TResponse>
     {
         public Task WriteAsync(TResponse message, CancellationToken cancellationToken = default) =>
-            call.WriteMessageAsync(message, cancellationToken.CanBeCanceled ? cancellationToken : context.CancellationToken);
+            call.WriteMessageAsync(message, flush: true, cancellationToken.CanBeCanceled ? cancellationToken : context.CancellationToken);
     }
 }

@@ -18,6 +18,6 @@ internal sealed class UnaryServerMethod<TService, TRequest, TResponse>(
         var service = activator(call.HttpContext.RequestServices);
         var response = await invoker(service, request, context)
             ?? throw new RpcException(StatusCode.Internal, "The handler returned no response.");
-        await call.WriteMessageAsync(response, context.CancellationToken);
+        await call.WriteMessageAsync(response, flush: false, context.CancellationToken);
     }
 }

@@ -1,0 +1,21 @@
+// Unary round trips between two processes over loopback with our gRPC transport.
+//   dotnet GrpcBench.dll server               prints "PORT <n>" and serves until killed
+//   dotnet GrpcBench.dll client <port> [callers] [seconds] [--baseline]
+using Platform.Bench.Grpc;
+
+return args switch
+{
+    ["server"] => await BenchServer.RunAsync(),
+    ["client", var port, .. var rest] => await BenchClient.RunAsync(
+        int.Parse(port, System.Globalization.CultureInfo.InvariantCulture),
+        rest.Length > 0 ? int.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture) : 64,
+        rest.Length > 1 ? int.Parse(rest[1], System.Globalization.CultureInfo.InvariantCulture) : 10,
+        raw: rest.Contains("--baseline")),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: GrpcBench server | GrpcBench client <port> [callers] [seconds]");
+    return 2;
+}
