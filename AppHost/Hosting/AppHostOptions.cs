@@ -30,7 +30,7 @@ public sealed class AppHostOptions
     {
         var section = configuration.GetSection("AppHost");
         var root = section["RepositoryRoot"] ?? FindRepositoryRoot();
-        var dataDir = section["DataDir"] is { Length: > 0 } dir ? Path.GetFullPath(dir) : Path.Combine(root, ".apphost");
+        var dataDir = section["DataDir"] is { Length: > 0 } dir ? Path.GetFullPath(dir) : DefaultDataDir(root);
         var defaults = new AppHostOptions { RepositoryRoot = root, DataDir = dataDir };
         return new AppHostOptions
         {
@@ -44,6 +44,31 @@ public sealed class AppHostOptions
             EchoOutput = section.GetValue("EchoOutput", defaults.EchoOutput),
             StartTimeout = TimeSpan.FromSeconds(section.GetValue("StartTimeoutSeconds", 120)),
         };
+    }
+
+    /// <summary>
+    /// <c>.apphost/</c> in the repository, unless the AppHost runs as root from a folder the postgres and
+    /// rabbitmq users cannot pass through (a clone under /root, mode 0700): then a folder under /var/tmp
+    /// named after the repository, so that the servers can reach their data.
+    /// </summary>
+    private static string DefaultDataDir(string root)
+    {
+        var inRepository = Path.Combine(root, ".apphost");
+        if (OperatingSystem.IsWindows() || Environment.UserName != "root")
+        {
+            return inRepository;
+        }
+
+        for (var dir = new DirectoryInfo(root); dir is not null; dir = dir.Parent)
+        {
+            if ((File.GetUnixFileMode(dir.FullName) & UnixFileMode.OtherExecute) == 0)
+            {
+                var name = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(root)))[..12];
+                return Path.Combine("/var/tmp", "platform-apphost-" + name);
+            }
+        }
+
+        return inRepository;
     }
 
     /// <summary>The folder holding Platform.sln, searched upwards from the working directory and then from the AppHost's binaries.</summary>

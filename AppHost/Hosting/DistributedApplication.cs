@@ -47,6 +47,13 @@ public sealed class DistributedApplication : IAsyncDisposable
         void OnSignal(PosixSignalContext signal)
         {
             signal.Cancel = true;
+            if (shutdown.IsCancellationRequested)
+            {
+                output.Write(Self, "second signal: killing every child now");
+                orchestrator.KillAll();
+                return;
+            }
+
             shutdown.Cancel();
         }
 
@@ -110,15 +117,21 @@ public sealed class DistributedApplication : IAsyncDisposable
         }
 
         stopped = true;
-        await orchestrator.StopAsync();
-        orchestrator.Dispose();
-        if (dashboard is not null)
+        try
         {
-            await dashboard.StopAsync();
-            await dashboard.DisposeAsync();
+            await orchestrator.StopAsync();
+            orchestrator.Dispose();
         }
+        finally
+        {
+            if (dashboard is not null)
+            {
+                await dashboard.StopAsync();
+                await dashboard.DisposeAsync();
+            }
 
-        dataLock?.Dispose();
+            dataLock?.Dispose();
+        }
     }
 
     public async ValueTask DisposeAsync() => await StopAsync();

@@ -40,7 +40,16 @@ internal sealed class Orchestrator(IReadOnlyList<Resource> resources, ResourceCo
                 }
 
                 resource.State = ResourceState.Stopping;
-                await resource.StopAsync(context);
+                try
+                {
+                    await resource.StopAsync(context);
+                }
+                catch (Exception ex)
+                {
+                    // One resource failing to stop must not keep the others running.
+                    context.Log(resource.Name, $"failed to stop cleanly: {ex.Message}");
+                }
+
                 resource.State = ResourceState.Finished;
                 resource.Health = ResourceHealth.Unknown;
             }));
@@ -63,7 +72,6 @@ internal sealed class Orchestrator(IReadOnlyList<Resource> resources, ResourceCo
             resource.State = ResourceState.Running;
             resource.Health = ResourceHealth.Healthy;
             resource.MarkReady();
-            await WatchAsync(resource, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -73,6 +81,22 @@ internal sealed class Orchestrator(IReadOnlyList<Resource> resources, ResourceCo
         {
             context.Log(resource.Name, $"failed to start: {ex.Message}");
             resource.MarkFailed(ex.Message);
+            return;
+        }
+
+        await WatchAsync(resource, cancellationToken);
+    }
+
+    /// <summary>A probe that throws (a refused connection, a client library's own timeout) is simply not healthy.</summary>
+    private static async Task<bool> ProbeAsync(Resource resource, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await resource.IsHealthyAsync(cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
         }
     }
 
@@ -94,7 +118,7 @@ internal sealed class Orchestrator(IReadOnlyList<Resource> resources, ResourceCo
     private async Task WaitUntilHealthyAsync(Resource resource, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + context.Options.StartTimeout;
-        while (!await resource.IsHealthyAsync(cancellationToken))
+        while (!await ProbeAsync(resource, cancellationToken))
         {
             if (resource.Exited.IsCompleted)
             {
@@ -116,8 +140,7 @@ internal sealed class Orchestrator(IReadOnlyList<Resource> resources, ResourceCo
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            var tick = Task.Delay(WatchInterval, cancellationToken);
-            await Task.WhenAny(tick, resource.Exited);
+            await Task.WhenAny(Task.Delay(WatchInterval, cancellationToken), resource.Exited);
             if (resource.Exited.IsCompleted && !cancellationToken.IsCancellationRequested)
             {
                 resource.ExitCode = resource.Exited.Result;
@@ -129,8 +152,17 @@ internal sealed class Orchestrator(IReadOnlyList<Resource> resources, ResourceCo
 
             if (!cancellationToken.IsCancellationRequested)
             {
-                resource.Health = await resource.IsHealthyAsync(cancellationToken) ? ResourceHealth.Healthy : ResourceHealth.Unhealthy;
+                resource.Health = await ProbeAsync(resource, cancellationToken) ? ResourceHealth.Healthy : ResourceHealth.Unhealthy;
             }
+        }
+    }
+
+    /// <summary>Kills every child at once: the answer to a second Ctrl+C while stopping.</summary>
+    public void KillAll()
+    {
+        foreach (var resource in resources.OfType<ProcessResource>())
+        {
+            resource.Kill();
         }
     }
 

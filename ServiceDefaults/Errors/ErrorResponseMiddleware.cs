@@ -22,6 +22,12 @@ internal sealed class ErrorResponseMiddleware(RequestDelegate next, ILogger<Erro
             await ApiErrorWriter.WriteAsync(context, ex.StatusCode, code, message);
             return;
         }
+        catch (InvalidOperationException ex) when (!context.Response.HasStarted && IsUnknownCharset(ex))
+        {
+            await ApiErrorWriter.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType,
+                ErrorCodes.UnsupportedMediaType, "The charset of the request body is not one the server knows; send UTF-8.");
+            return;
+        }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             // The client went away; there is nobody to answer.
@@ -45,6 +51,10 @@ internal sealed class ErrorResponseMiddleware(RequestDelegate next, ILogger<Erro
 
     private static bool HasNoBody(HttpResponse response) =>
         response.ContentType is null && response.ContentLength is null or 0;
+
+    // ReadFromJsonAsync reports a charset it cannot decode as an InvalidOperationException, not a bad request.
+    private static bool IsUnknownCharset(InvalidOperationException ex) =>
+        ex.InnerException is ArgumentException && ex.Message.StartsWith("Unable to read the request as JSON", StringComparison.Ordinal);
 
     // Minimal APIs say "Required parameter … was not provided" or "… but no body was provided".
     private static bool IsMissingInput(string message) =>

@@ -36,7 +36,12 @@ public sealed class ExternalServerTests(PlatformFixture platform)
         var gateway = ((ProjectResource)app.GetResource("gateway")).HttpEndpoint.Url;
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri($"{gateway}/health"))).StatusCode);
 
+        // The library path stops what it started: no child of this application is left.
+        var children = ProcessSnapshot.Of(app.Resources.Select(r => r.ProcessId).OfType<int>());
+        Assert.Equal(5, app.Resources.Count(r => r.ProcessId is not null));
+        Assert.NotEmpty(children.StillRunning());
         await app.StopAsync();
+        Assert.Empty(children.StillRunning());
         Directory.Delete(dataDir, recursive: true);
     }
 }

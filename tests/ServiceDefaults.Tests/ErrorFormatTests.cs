@@ -77,6 +77,19 @@ public sealed class ErrorFormatTests
     }
 
     [Fact]
+    public async Task UnknownCharsetAnswersUnsupportedMediaType()
+    {
+        await using var service = await StartAsync();
+
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes("{\"name\": \"x\", \"quantity\": 1}"));
+        content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=bogus");
+        var (status, body) = await (await service.Client.PostAsync("/orders", content)).ReadErrorAsync();
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, status);
+        Assert.Equal("UNSUPPORTED_MEDIA_TYPE", body.GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task WrongMethodAnswersMethodNotAllowed()
     {
         await using var service = await StartAsync();

@@ -15,6 +15,9 @@ internal sealed class ChildProcess : IDisposable
 
     public int Id => process.Id;
 
+    /// <summary>When the leader started (clock ticks since boot), to tell it from a later process with the same pid.</summary>
+    public long StartTime { get; private set; }
+
     /// <summary>Completes with the exit code once the process has exited.</summary>
     public Task<int> Exited => exited.Task;
 
@@ -30,10 +33,11 @@ internal sealed class ChildProcess : IDisposable
         };
         if (spec.RunAsUser is { } user && Posix.IsRoot)
         {
-            info.ArgumentList.Add("runuser");
-            info.ArgumentList.Add("-u");
-            info.ArgumentList.Add(user);
-            info.ArgumentList.Add("--");
+            // --preserve-environment: without it runuser resets HOME (RabbitMQ's cookie lives there) and friends.
+            foreach (var argument in new[] { "runuser", "--preserve-environment", "-u", user, "--" })
+            {
+                info.ArgumentList.Add(argument);
+            }
         }
 
         info.ArgumentList.Add(spec.FileName);
@@ -53,6 +57,7 @@ internal sealed class ChildProcess : IDisposable
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Write(name, e.Data); };
         process.Exited += (_, _) => child.exited.TrySetResult(process.ExitCode);
         process.Start();
+        child.StartTime = ProcFs.StartTime(process.Id) ?? 0;
         process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -60,7 +65,7 @@ internal sealed class ChildProcess : IDisposable
     }
 
     /// <summary>Sends <paramref name="signal"/> to the child's group and waits; what is still there after <paramref name="grace"/> is killed.</summary>
-    public Task StopAsync(int signal, TimeSpan grace) => ProcessGroup.StopAsync(Id, signal, grace);
+    public Task StopAsync(int signal, TimeSpan grace) => ProcessGroup.StopAsync(Id, StartTime, signal, grace);
 
     public void Dispose() => process.Dispose();
 }

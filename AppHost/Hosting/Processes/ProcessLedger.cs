@@ -13,12 +13,15 @@ internal sealed class ProcessLedger(string dataDir, Action<string> log)
     private readonly Lock gate = new();
     private readonly List<LedgerEntry> entries = [];
 
-    public void Record(string resource, int pid, int? epmdPort = null)
+    /// <summary>Pids and start times mean nothing after a reboot; entries of another boot are ignored.</summary>
+    private static readonly string BootId = File.Exists("/proc/sys/kernel/random/boot_id") ? File.ReadAllText("/proc/sys/kernel/random/boot_id").Trim() : "";
+
+    public void Record(string resource, int pid, long startTime, int? epmdPort = null)
     {
         lock (gate)
         {
             entries.RemoveAll(e => e.Resource == resource);
-            entries.Add(new LedgerEntry(resource, pid, ProcFs.StartTime(pid) ?? 0, epmdPort));
+            entries.Add(new LedgerEntry(resource, pid, startTime, epmdPort, BootId));
             Save();
         }
     }
@@ -43,13 +46,10 @@ internal sealed class ProcessLedger(string dataDir, Action<string> log)
         var leftovers = JsonSerializer.Deserialize<List<LedgerEntry>>(await File.ReadAllTextAsync(path)) ?? [];
         foreach (var entry in leftovers)
         {
-            var leaderStart = ProcFs.StartTime(entry.Pid);
-            var sameLeader = leaderStart == entry.StartTime;
-            var orphanedGroup = leaderStart is null && ProcFs.GroupMembers(entry.Pid).Count > 0;
-            if (sameLeader || orphanedGroup)
+            if (entry.BootId == BootId && ProcessGroup.IsStill(entry.Pid, entry.StartTime))
             {
                 log($"stopping {entry.Resource} (process group {entry.Pid}) left over from an earlier run");
-                await ProcessGroup.StopAsync(entry.Pid, Posix.SIGTERM, TimeSpan.FromSeconds(15));
+                await ProcessGroup.StopAsync(entry.Pid, entry.StartTime, Posix.SIGTERM, TimeSpan.FromSeconds(15));
             }
 
             if (entry.EpmdPort is { } port)
@@ -64,7 +64,7 @@ internal sealed class ProcessLedger(string dataDir, Action<string> log)
     /// <summary>The Erlang port mapper daemonises itself out of the node's group; it is stopped by its port.</summary>
     public static async Task StopEpmdAsync(int port)
     {
-        var info = new ProcessStartInfo("epmd") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo(EpmdPath) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add("-port");
         info.ArgumentList.Add(port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         info.ArgumentList.Add("-kill");
@@ -79,6 +79,12 @@ internal sealed class ProcessLedger(string dataDir, Action<string> log)
         }
     }
 
+    /// <summary>Debian's erlang-base puts epmd on PATH; the ERTS copy is the fallback when PATH lacks it.</summary>
+    private static string EpmdPath =>
+        File.Exists("/usr/bin/epmd") ? "/usr/bin/epmd"
+        : Directory.Exists("/usr/lib/erlang") ? Directory.EnumerateFiles("/usr/lib/erlang", "epmd", SearchOption.AllDirectories).FirstOrDefault() ?? "epmd"
+        : "epmd";
+
     private void Save()
     {
         Directory.CreateDirectory(dataDir);
@@ -87,5 +93,5 @@ internal sealed class ProcessLedger(string dataDir, Action<string> log)
         File.Move(temporary, path, overwrite: true);
     }
 
-    private sealed record LedgerEntry(string Resource, int Pid, long StartTime, int? EpmdPort);
+    private sealed record LedgerEntry(string Resource, int Pid, long StartTime, int? EpmdPort, string BootId);
 }

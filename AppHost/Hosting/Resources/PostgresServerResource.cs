@@ -41,13 +41,22 @@ public sealed class PostgresServerResource(string name, string? externalConnecti
         Directory.CreateDirectory(root);
         await SystemUsers.GiveAsync(root, SystemUser);
 
-        if (!File.Exists(Path.Combine(data, "PG_VERSION")))
+        if (!Directory.Exists(data))
         {
+            // initdb into a side folder and move it in place only when complete, so an interrupted
+            // first start cannot leave a half-made cluster that every later start would trip over.
+            var staging = data + ".init";
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+
             context.Log(Name, $"initdb into {data}");
             await Tools.RunAsync(context, Name, new ChildProcessSpec(
                 Path.Combine(bin, "initdb"),
-                ["-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C"],
+                ["-D", staging, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C"],
                 root, new Dictionary<string, string>(), SystemUser), cancellationToken);
+            Directory.Move(staging, data);
         }
 
         RemoveStaleLockFile(data);
@@ -67,9 +76,22 @@ public sealed class PostgresServerResource(string name, string? externalConnecti
         var lockFile = Path.Combine(data, "postmaster.pid");
         if (File.Exists(lockFile)
             && int.TryParse(File.ReadLines(lockFile).FirstOrDefault(), CultureInfo.InvariantCulture, out var pid)
-            && !ProcFs.IsAlive(pid))
+            && !IsPostmaster(pid))
         {
             File.Delete(lockFile);
+        }
+    }
+
+    /// <summary>After a reboot the old pid may belong to anything; only a live postgres counts.</summary>
+    private static bool IsPostmaster(int pid)
+    {
+        try
+        {
+            return ProcFs.IsAlive(pid) && File.ReadAllText($"/proc/{pid}/comm").Trim() == "postgres";
+        }
+        catch (IOException)
+        {
+            return false;
         }
     }
 

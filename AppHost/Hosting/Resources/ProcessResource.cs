@@ -22,7 +22,19 @@ public abstract class ProcessResource(string name) : Resource(name)
     {
         process = ChildProcess.Start(Name, spec, context.Output);
         pid = process.Id;
-        context.Ledger.Record(Name, process.Id, EpmdPort);
+        context.Ledger.Record(Name, process.Id, process.StartTime, EpmdPort);
+    }
+
+    /// <summary>Cleans up what the process left outside its group, before the ledger forgets it.</summary>
+    private protected virtual Task AfterStopAsync() => Task.CompletedTask;
+
+    /// <summary>Kills the group at once (a second Ctrl+C).</summary>
+    internal void Kill()
+    {
+        if (process is not null && Processes.ProcessGroup.IsStill(process.Id, process.StartTime))
+        {
+            Posix.SignalGroup(process.Id, Posix.SIGKILL);
+        }
     }
 
     internal override async Task StopAsync(ResourceContext context)
@@ -33,6 +45,7 @@ public abstract class ProcessResource(string name) : Resource(name)
         }
 
         await process.StopAsync(StopSignal, TimeSpan.FromSeconds(20));
+        await AfterStopAsync();
         context.Ledger.Forget(Name);
         process.Dispose();
     }

@@ -89,9 +89,8 @@ public sealed class RabbitMQServerResource(string name, string? externalConnecti
         }
     }
 
-    internal override async Task StopAsync(ResourceContext context)
+    private protected override async Task AfterStopAsync()
     {
-        await base.StopAsync(context);
         if (!IsExternal && epmdPort != 0)
         {
             await ProcessLedger.StopEpmdAsync(epmdPort);

@@ -16,17 +16,30 @@ internal static class SystemUsers
             return;
         }
 
-        var info = new ProcessStartInfo("chown") { UseShellExecute = false };
-        foreach (var argument in new[] { "-R", $"{user}:{user}", directory })
+        if (await RunAsync("chown", "-R", $"{user}:{user}", directory) != 0)
+        {
+            throw new InvalidOperationException($"chown of {directory} to {user} failed; is the {user} system user there (apt-get install)?");
+        }
+
+        // Owning the folder is not enough if a parent (such as /root, mode 0700) is closed to the user.
+        if (await RunAsync("runuser", "-u", user, "--", "test", "-w", directory) != 0)
+        {
+            throw new InvalidOperationException(
+                $"The {user} user cannot reach {directory}: a parent folder is closed to it (a clone under /root is). " +
+                "Choose a data folder it can reach, for example --AppHost:DataDir=/var/tmp/platform-apphost.");
+        }
+    }
+
+    private static async Task<int> RunAsync(string program, params string[] arguments)
+    {
+        var info = new ProcessStartInfo(program) { UseShellExecute = false };
+        foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
         }
 
-        using var chown = Process.Start(info)!;
-        await chown.WaitForExitAsync();
-        if (chown.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"chown of {directory} to {user} failed; is the {user} system user there (apt-get install)?");
-        }
+        using var process = Process.Start(info)!;
+        await process.WaitForExitAsync();
+        return process.ExitCode;
     }
 }

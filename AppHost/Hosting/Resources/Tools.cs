@@ -8,7 +8,18 @@ internal static class Tools
     public static async Task RunAsync(ResourceContext context, string resource, ChildProcessSpec spec, CancellationToken cancellationToken)
     {
         using var child = ChildProcess.Start(resource, spec, context.Output);
-        var code = await child.Exited.WaitAsync(cancellationToken);
+        int code;
+        try
+        {
+            code = await child.Exited.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // It runs in a session of its own, so Ctrl+C did not reach it.
+            await child.StopAsync(Posix.SIGTERM, TimeSpan.FromSeconds(5));
+            throw;
+        }
+
         if (code != 0)
         {
             throw new InvalidOperationException($"{Path.GetFileName(spec.FileName)} exited with code {code}.");
