@@ -1,2 +1,3 @@
 global using Platform.Licensing.Extensions;
 global using Platform.ServiceDefaults;
+global using Platform.ServiceDefaults.Grpc.Server;

@@ -1,5 +1,6 @@
 using Platform.ServiceDefaults.Configuration;
 using Platform.ServiceDefaults.Data;
+using Platform.ServiceDefaults.Grpc;
 using Platform.ServiceDefaults.Messaging;
 
 namespace Platform.Billing.Extensions;
@@ -9,6 +10,7 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        builder.AddGrpcServiceReference("licensing");
         builder.AddPostgresDataSource("billingdb");
         builder.AddEventBus();
         builder.AddServiceReference("licensing");

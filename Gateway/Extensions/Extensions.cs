@@ -1,4 +1,5 @@
 using Platform.ServiceDefaults.Configuration;
+using Platform.ServiceDefaults.Grpc;
 
 namespace Platform.Gateway.Extensions;
 
@@ -9,6 +10,7 @@ internal static class Extensions
 
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        builder.AddGrpcServiceReference("licensing");
         // Every route of the public API leads to one of these; the forwarder comes with the Gateway issue.
         foreach (var upstream in Upstreams)
         {

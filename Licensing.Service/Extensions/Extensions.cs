@@ -1,4 +1,5 @@
 using Platform.ServiceDefaults.Data;
+using Platform.ServiceDefaults.Grpc.Server;
 using Platform.ServiceDefaults.Messaging;
 
 namespace Platform.Licensing.Extensions;
@@ -10,5 +11,6 @@ internal static class Extensions
     {
         builder.AddPostgresDataSource("licensingdb");
         builder.AddEventBus();
+        builder.Services.AddGrpcServer();
     }
 }

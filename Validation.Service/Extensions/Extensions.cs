@@ -1,4 +1,5 @@
 using Platform.ServiceDefaults.Configuration;
+using Platform.ServiceDefaults.Grpc;
 using Platform.ServiceDefaults.Messaging;
 
 namespace Platform.Validation.Extensions;
@@ -8,6 +9,7 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        builder.AddGrpcServiceReference("licensing");
         builder.AddServiceReference("licensing");
         builder.AddEventBus();
     }

@@ -19,6 +19,18 @@ public static class GrpcServerExtensions
     /// </summary>
     public static IEndpointConventionBuilder MapGrpcService<TService>(this IEndpointRouteBuilder endpoints) where TService : class, IGrpcService
     {
+        return MapService<TService>(endpoints, MapGrpcHealthServiceCore(endpoints));
+    }
+
+    /// <summary>Maps <c>grpc.health.v1.Health</c> and the UNIMPLEMENTED answer (once), for a server with no other service yet.</summary>
+    public static IEndpointRouteBuilder MapGrpcHealthService(this IEndpointRouteBuilder endpoints)
+    {
+        MapGrpcHealthServiceCore(endpoints);
+        return endpoints;
+    }
+
+    private static GrpcServiceRegistry MapGrpcHealthServiceCore(IEndpointRouteBuilder endpoints)
+    {
         var registry = endpoints.ServiceProvider.GetService<GrpcServiceRegistry>()
             ?? throw new InvalidOperationException("Call services.AddGrpcServer() before mapping gRPC services.");
         if (registry.MarkFirstMapping())
@@ -27,7 +39,7 @@ public static class GrpcServerExtensions
             endpoints.MapPost("/{service}/{method}", UnknownMethodAsync).ExcludeFromDescription();
         }
 
-        return MapService<TService>(endpoints, registry);
+        return registry;
     }
 
     private static RouteGroupBuilder MapService<TService>(IEndpointRouteBuilder endpoints, GrpcServiceRegistry registry) where TService : class, IGrpcService
