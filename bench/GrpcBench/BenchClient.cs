@@ -39,6 +39,7 @@ internal static class BenchClient
         };
         var uri = new Uri($"http://127.0.0.1:{port}/raw");
         var body = new byte[197];
+
         Console.WriteLine($"baseline: plain HTTP/2 POST of {body.Length} bytes; {callers} callers; {seconds} s after a 3 s warm-up");
         Func<Task> call = async () =>
         {
@@ -63,6 +64,8 @@ internal static class BenchClient
 
     private static async Task<(long Count, List<long> Latencies, TimeSpan Elapsed)> RunPhaseAsync(Func<Task> call, int callers, TimeSpan duration)
     {
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
+        var gcBefore = GC.CollectionCount(0);
         var stopAt = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var started = Stopwatch.StartNew();
         var perCaller = await Task.WhenAll(Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
@@ -78,6 +81,7 @@ internal static class BenchClient
             return latencies;
         })));
         var all = perCaller.SelectMany(l => l).ToList();
+        Console.WriteLine($"client: {(GC.GetTotalAllocatedBytes() - allocatedBefore) / Math.Max(1, all.Count)} bytes allocated per call, {GC.CollectionCount(0) - gcBefore} gen0 collections");
         return (all.Count, all, started.Elapsed);
     }
 }

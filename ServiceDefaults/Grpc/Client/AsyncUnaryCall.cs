@@ -2,22 +2,28 @@ using System.Runtime.CompilerServices;
 
 namespace Platform.ServiceDefaults.Grpc.Client;
 
+/// <summary>The metadata of a finished call, read when first asked for.</summary>
+internal interface IClientCallMetadata
+{
+    Metadata ResponseHeaders { get; }
+
+    Metadata ResponseTrailers { get; }
+}
+
 /// <summary>The outcome of a unary call: its response, and its response headers and trailers (read when first asked for).</summary>
 public sealed class UnaryResult<TResponse>
 {
-    private readonly Func<Metadata> headers;
-    private readonly Func<Metadata> trailers;
+    private readonly IClientCallMetadata call;
 
-    internal UnaryResult(TResponse response, Func<Metadata> headers, Func<Metadata> trailers)
+    internal UnaryResult(TResponse response, IClientCallMetadata call)
     {
         Response = response;
-        this.headers = headers;
-        this.trailers = trailers;
+        this.call = call;
     }
 
     public TResponse Response { get; }
-    public Metadata ResponseHeaders => headers();
-    public Metadata Trailers => trailers();
+    public Metadata ResponseHeaders => call.ResponseHeaders;
+    public Metadata Trailers => call.ResponseTrailers;
 }
 
 /// <summary>A unary call in flight; await it for the response, or read its headers and trailers.</summary>

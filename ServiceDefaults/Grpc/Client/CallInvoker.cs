@@ -11,7 +11,9 @@ public sealed class CallInvoker(GrpcChannel channel)
     public AsyncUnaryCall<TResponse> UnaryAsync<TRequest, TResponse>(Method<TRequest, TResponse> method, TRequest request, CallOptions options = default)
         where TRequest : class, IMessage<TRequest>
         where TResponse : class, IMessage<TResponse>, new() =>
-        new(RunUnaryAsync(method, Frame(request), options));
+        new(channel.Options.RetryPolicyFor(method.Path) is { } policy
+            ? RunWithRetriesAsync(method, Frame(request), options, policy)
+            : AttemptUnaryAsync(method, Frame(request), options));
 
     public AsyncServerStreamingCall<TResponse> ServerStreaming<TRequest, TResponse>(Method<TRequest, TResponse> method, TRequest request, CallOptions options = default)
         where TRequest : class, IMessage<TRequest>
@@ -26,18 +28,17 @@ public sealed class CallInvoker(GrpcChannel channel)
     }
 
     /// <summary>Attempts the call, and again after a backoff while its retry policy allows and the deadline has not passed.</summary>
-    private async Task<UnaryResult<TResponse>> RunUnaryAsync<TRequest, TResponse>(Method<TRequest, TResponse> method, ReadOnlyMemory<byte> frame, CallOptions options)
+    private async Task<UnaryResult<TResponse>> RunWithRetriesAsync<TRequest, TResponse>(Method<TRequest, TResponse> method, ReadOnlyMemory<byte> frame, CallOptions options, RetryPolicy policy)
         where TRequest : class, IMessage<TRequest>
         where TResponse : class, IMessage<TResponse>, new()
     {
-        var policy = channel.Options.RetryPolicyFor(method.Path);
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 return await AttemptUnaryAsync(method, frame, options);
             }
-            catch (RpcException ex) when (policy is not null && attempt < policy.MaxAttempts && policy.RetryableStatusCodes.Contains(ex.StatusCode))
+            catch (RpcException ex) when (attempt < policy.MaxAttempts && policy.RetryableStatusCodes.Contains(ex.StatusCode))
             {
                 var backoff = policy.BackoffBefore(attempt);
                 if (options.Deadline is { } deadline && DateTime.UtcNow + backoff >= deadline)
@@ -54,7 +55,21 @@ public sealed class CallInvoker(GrpcChannel channel)
         where TRequest : class, IMessage<TRequest>
         where TResponse : class, IMessage<TResponse>, new()
     {
-        using var call = new ClientCall<TResponse>(channel, method.Path, method.ResponseParser, options);
+        // Not disposed before the result is read: the result reads headers and trailers from it lazily.
+        var call = new ClientCall<TResponse>(channel, method.Path, method.ResponseParser, options);
+        try
+        {
+            return await AttemptAsync(call, frame);
+        }
+        finally
+        {
+            call.Dispose();
+        }
+    }
+
+    private static async Task<UnaryResult<TResponse>> AttemptAsync<TResponse>(ClientCall<TResponse> call, ReadOnlyMemory<byte> frame)
+        where TResponse : class, IMessage<TResponse>, new()
+    {
         await call.StartAsync(frame);
         var response = await call.ReadNextAsync()
             ?? throw new RpcException(StatusCode.Internal, "The server ended the call OK without a response message.");
@@ -63,6 +78,6 @@ public sealed class CallInvoker(GrpcChannel channel)
             throw new RpcException(StatusCode.Internal, "The server sent more than one response message to a unary call.");
         }
 
-        return new UnaryResult<TResponse>(response, () => call.ResponseHeaders, () => call.ResponseTrailers);
+        return new UnaryResult<TResponse>(response, call);
     }
 }

@@ -1,4 +1,4 @@
-using System.IO.Pipelines;
+using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
 using Google.Protobuf;
@@ -10,10 +10,9 @@ namespace Platform.ServiceDefaults.Grpc.Client;
 /// trailers, and turns every way a call can end (status, deadline, cancellation, a reset stream, a
 /// refused connection) into a <see cref="Status"/>.
 /// </summary>
-internal sealed class ClientCall<TResponse> : IDisposable where TResponse : class, IMessage<TResponse>
+internal sealed class ClientCall<TResponse> : IClientCallMetadata, IDisposable where TResponse : class, IMessage<TResponse>
 {
     private static readonly Version Http2 = HttpVersion.Version20;
-    private static readonly TransferCodingWithQualityHeaderValue Trailers = new("trailers");
     private readonly GrpcChannel channel;
     private readonly string path;
     private readonly MessageParser<TResponse> parser;
@@ -22,7 +21,8 @@ internal sealed class ClientCall<TResponse> : IDisposable where TResponse : clas
     private readonly CancellationTokenSource? linkedSource;
     private readonly CancellationToken cancellationToken;
     private HttpResponseMessage? response;
-    private PipeReader? body;
+    private readonly byte[] frameHeader = new byte[GrpcFraming.HeaderSize];
+    private Stream? body;
     private string? responseEncoding;
 
     public ClientCall(GrpcChannel channel, string path, MessageParser<TResponse> parser, CallOptions options)
@@ -75,7 +75,7 @@ internal sealed class ClientCall<TResponse> : IDisposable where TResponse : clas
             }
 
             responseEncoding = FirstValue(response.Headers, GrpcProtocol.EncodingHeader);
-            body = PipeReader.Create(await response.Content.ReadAsStreamAsync(cancellationToken));
+            body = await response.Content.ReadAsStreamAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is not RpcException)
         {
@@ -93,7 +93,7 @@ internal sealed class ClientCall<TResponse> : IDisposable where TResponse : clas
 
         try
         {
-            var message = await GrpcFrameReader.ReadAsync(body!, parser, channel.Options.MaxReceiveMessageSize, responseEncoding, cancellationToken);
+            var message = await ReadMessageAsync();
             if (message is not null)
             {
                 return message;
@@ -116,6 +116,37 @@ internal sealed class ClientCall<TResponse> : IDisposable where TResponse : clas
         }
     }
 
+    /// <summary>Reads one frame straight from the response stream into a pooled buffer.</summary>
+    private async ValueTask<TResponse?> ReadMessageAsync()
+    {
+        var read = await body!.ReadAtLeastAsync(frameHeader, GrpcFraming.HeaderSize, throwOnEndOfStream: false, cancellationToken);
+        if (read == 0)
+        {
+            return null;
+        }
+
+        if (read < GrpcFraming.HeaderSize)
+        {
+            throw new RpcException(StatusCode.Internal, "The stream ended in the middle of a message.");
+        }
+
+        var length = GrpcFraming.ReadHeader(frameHeader, channel.Options.MaxReceiveMessageSize, out var compressed);
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            if (await body.ReadAtLeastAsync(buffer.AsMemory(0, length), length, throwOnEndOfStream: false, cancellationToken) < length)
+            {
+                throw new RpcException(StatusCode.Internal, "The stream ended in the middle of a message.");
+            }
+
+            return GrpcFraming.Parse(parser, new ReadOnlySequence<byte>(buffer, 0, length), compressed, responseEncoding, channel.Options.MaxReceiveMessageSize);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
     public void Dispose()
     {
         response?.Dispose();
@@ -129,10 +160,10 @@ internal sealed class ClientCall<TResponse> : IDisposable where TResponse : clas
         {
             Version = Http2,
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-            Content = new GrpcRequestContent(frame),
+            Content = GrpcRequestContent.Create(frame),
         };
         var headers = request.Headers;
-        headers.TE.Add(Trailers);
+        headers.TryAddWithoutValidation("te", "trailers");
         headers.TryAddWithoutValidation(GrpcProtocol.AcceptEncodingHeader, GrpcProtocol.SupportedEncodings);
         if (channel.Options.CompressRequests)
         {
@@ -169,7 +200,7 @@ internal sealed class ClientCall<TResponse> : IDisposable where TResponse : clas
             return new Status(HttpStatusMapping.ToStatusCode((int)response.StatusCode), $"Bad gRPC response. HTTP status code: {(int)response.StatusCode}");
         }
 
-        var contentType = response.Content.Headers.ContentType?.MediaType;
+        var contentType = FirstValue(response.Content.Headers, "Content-Type");
         if (!GrpcProtocol.IsGrpcContentType(contentType))
         {
             return new Status(StatusCode.Unknown, $"Bad gRPC response. Invalid content-type value: {contentType}");

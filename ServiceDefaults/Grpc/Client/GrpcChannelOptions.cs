@@ -19,6 +19,11 @@ public sealed class GrpcChannelOptions
 
     internal RetryPolicy? RetryPolicyFor(string methodPath)
     {
+        if (RetryPolicies.Count == 0)
+        {
+            return null;
+        }
+
         if (RetryPolicies.TryGetValue(methodPath, out var policy))
         {
             return policy;

@@ -11,7 +11,8 @@ internal sealed class GrpcServerCall : IDisposable
 {
     private readonly GrpcServerOptions options;
     private readonly CancellationTokenSource? deadlineSource;
-    private readonly SemaphoreSlim writeLock = new(1, 1);
+    // Writes race only with the deadline ending the call, so only calls with a deadline need the lock.
+    private readonly SemaphoreSlim? writeLock;
     private readonly bool compressResponses;
     private bool responseStarted;
     private bool completed;
@@ -29,6 +30,7 @@ internal sealed class GrpcServerCall : IDisposable
             Deadline = t >= TimeSpan.FromDays(365) ? DateTime.MaxValue : DateTime.UtcNow + t;
             deadlineSource = CancellationTokenSource.CreateLinkedTokenSource(httpContext.RequestAborted);
             deadlineSource.CancelAfter(t >= TimeSpan.FromDays(365) ? Timeout.InfiniteTimeSpan : t);
+            writeLock = new SemaphoreSlim(1, 1);
         }
     }
 
@@ -57,7 +59,7 @@ internal sealed class GrpcServerCall : IDisposable
     /// <param name="flush">Send now (streaming); a unary response goes out together with its trailers.</param>
     public async Task WriteMessageAsync(IMessage message, bool flush, CancellationToken cancellationToken)
     {
-        await writeLock.WaitAsync(cancellationToken);
+        await EnterAsync(cancellationToken);
         try
         {
             ObjectDisposedException.ThrowIf(completed, this);
@@ -75,13 +77,13 @@ internal sealed class GrpcServerCall : IDisposable
         }
         finally
         {
-            writeLock.Release();
+            writeLock?.Release();
         }
     }
 
     public async Task WriteResponseHeadersAsync(Metadata headers)
     {
-        await writeLock.WaitAsync(CancellationToken);
+        await EnterAsync(CancellationToken);
         try
         {
             if (responseStarted)
@@ -95,14 +97,14 @@ internal sealed class GrpcServerCall : IDisposable
         }
         finally
         {
-            writeLock.Release();
+            writeLock?.Release();
         }
     }
 
     /// <summary>Ends the call with <paramref name="status"/>; later writes of a still-running handler fail.</summary>
     public async Task CompleteAsync(Status status, Metadata trailers)
     {
-        await writeLock.WaitAsync();
+        await EnterAsync(CancellationToken.None);
         try
         {
             if (completed || HttpContext.RequestAborted.IsCancellationRequested)
@@ -129,19 +131,24 @@ internal sealed class GrpcServerCall : IDisposable
         }
         finally
         {
-            writeLock.Release();
+            writeLock?.Release();
         }
     }
 
     public void Dispose()
     {
         deadlineSource?.Dispose();
-        writeLock.Dispose();
+        writeLock?.Dispose();
     }
+
+    private Task EnterAsync(CancellationToken cancellationToken) => writeLock?.WaitAsync(cancellationToken) ?? Task.CompletedTask;
+
+    private static readonly string[] StatusValues = [.. Enumerable.Range(0, 17).Select(code => code.ToString(System.Globalization.CultureInfo.InvariantCulture))];
 
     private static void SetStatus(IHeaderDictionary headers, Status status)
     {
-        headers[GrpcProtocol.StatusHeader] = ((int)status.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var code = (int)status.StatusCode;
+        headers[GrpcProtocol.StatusHeader] = (uint)code < StatusValues.Length ? StatusValues[code] : code.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (!string.IsNullOrEmpty(status.Detail))
         {
             headers[GrpcProtocol.MessageHeader] = MetadataEncoding.EncodeMessage(status.Detail);
