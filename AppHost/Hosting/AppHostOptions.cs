@@ -19,6 +19,8 @@ public sealed class AppHostOptions
     /// <summary>Copy every resource's output to the console, prefixed with its name.</summary>
     public bool EchoOutput { get; init; } = true;
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(120);
+    /// <summary>Empty the data folder before starting: fresh databases and broker.</summary>
+    public bool Reset { get; init; }
 
 #if DEBUG
     private const string BuildConfiguration = "Debug";
@@ -43,6 +45,7 @@ public sealed class AppHostOptions
             Configuration = section["Configuration"] ?? defaults.Configuration,
             EchoOutput = section.GetValue("EchoOutput", defaults.EchoOutput),
             StartTimeout = TimeSpan.FromSeconds(section.GetValue("StartTimeoutSeconds", 120)),
+            Reset = section.GetValue("Reset", false),
         };
     }
 

@@ -89,6 +89,10 @@ public sealed class DistributedApplication : IAsyncDisposable
         Directory.CreateDirectory(options.DataDir);
         dataLock = TakeDataFolder();
         await ledger.StopLeftoversAsync();
+        if (options.Reset)
+        {
+            EmptyDataFolder();
+        }
 
         var dashboardPort = PortAllocator.Resolve(options.DashboardPort);
         dashboard = DashboardServer.Create(dashboardPort, Resources, output);
@@ -135,6 +139,28 @@ public sealed class DistributedApplication : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await StopAsync();
+
+    /// <summary>Deletes everything the data folder holds but its lock, once nothing from an earlier run is left running.</summary>
+    private void EmptyDataFolder()
+    {
+        output.Write(Self, $"reset: emptying {options.DataDir}");
+        foreach (var entry in new DirectoryInfo(options.DataDir).EnumerateFileSystemInfos())
+        {
+            if (entry.Name == "apphost.lock")
+            {
+                continue;
+            }
+
+            if (entry is DirectoryInfo directory)
+            {
+                directory.Delete(recursive: true);
+            }
+            else
+            {
+                entry.Delete();
+            }
+        }
+    }
 
     /// <summary>One AppHost per data folder: a second one would fight over ports and files.</summary>
     private FileStream TakeDataFolder()
