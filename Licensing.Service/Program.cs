@@ -1,3 +1,7 @@
+using Platform.Licensing.Commands;
+using Platform.Licensing.Grpc;
+using Platform.Licensing.Infrastructure;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
@@ -5,7 +9,15 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
-app.MapDefaultEndpoints();
-app.MapGrpcHealthService();
+if (await LicensingCommands.TryRunAsync(app, args) is { } exitCode)
+{
+    return exitCode;
+}
 
-app.Run();
+await app.MigrateDatabaseAsync();
+
+app.MapDefaultEndpoints();
+app.MapGrpcService<LicensingGrpcService>();
+
+await app.RunAsync();
+return 0;

@@ -1,5 +1,5 @@
-using Platform.ServiceDefaults.Data;
-using Platform.ServiceDefaults.Grpc.Server;
+using Platform.Licensing.Infrastructure;
+using Platform.Licensing.Model;
 using Platform.ServiceDefaults.Messaging;
 
 namespace Platform.Licensing.Extensions;
@@ -9,8 +9,9 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddPostgresDataSource("licensingdb");
+        builder.AddLicensingDatabase();
         builder.AddEventBus();
         builder.Services.AddGrpcServer();
+        builder.Services.AddScoped<TenantProvisioning>();
     }
 }

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Platform.Licensing.Infrastructure;
+
+namespace Platform.Licensing.Tests;
+
+/// <summary>A migrated database of the test's own, with what the service's classes need to use it.</summary>
+internal sealed class Database : IAsyncDisposable
+{
+    private Database(string connectionString, NpgsqlDataSource dataSource)
+    {
+        ConnectionString = connectionString;
+        DataSource = dataSource;
+    }
+
+    public string ConnectionString { get; }
+    public NpgsqlDataSource DataSource { get; }
+
+    public static async Task<Database> CreateAsync(PostgresFixture postgres, bool migrate = true)
+    {
+        var connectionString = await postgres.CreateDatabaseAsync();
+        var database = new Database(connectionString, NpgsqlDataSource.Create(connectionString));
+        if (migrate)
+        {
+            await database.Migrations().ApplyAsync();
+        }
+
+        return database;
+    }
+
+    public MigrationRunner Migrations() => new(DataSource, NullLogger<MigrationRunner>.Instance);
+
+    public LicensingDbContext CreateContext() =>
+        new(new DbContextOptionsBuilder<LicensingDbContext>().UseNpgsql(DataSource).Options);
+
+    public async Task<T?> ScalarAsync<T>(string sql)
+    {
+        await using var command = DataSource.CreateCommand(sql);
+        var value = await command.ExecuteScalarAsync();
+        return value is DBNull or null ? default : (T)value;
+    }
+
+    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
+}

@@ -1,0 +1,109 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Platform.Licensing.Grpc;
+using Platform.Licensing.Infrastructure;
+using Platform.Licensing.Model;
+using Platform.Protos.Licensing.V1;
+using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.Grpc;
+using Platform.ServiceDefaults.Grpc.Client;
+using Platform.ServiceDefaults.Grpc.Server;
+
+namespace Platform.Licensing.Tests;
+
+/// <summary>Licensing's gRPC service on real Kestrel (HTTP/2) and a real database, called with our gRPC client.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class ResolveApiKeyTests(PostgresFixture postgres)
+{
+    private static readonly Method<ResolveApiKeyRequest, ResolveApiKeyResponse> Resolve =
+        Method.From<ResolveApiKeyRequest, ResolveApiKeyResponse>(LicensingReflection.Descriptor.Services[0], "ResolveApiKey");
+
+    [Fact]
+    public async Task AKeyResolvesToItsTenantEnvironmentScopesAndPlan()
+    {
+        await using var database = await Database.CreateAsync(postgres);
+        var tenant = await ProvisionAsync(database, RateLimitPlan.Professional);
+        await using var server = await StartAsync(database);
+
+        var live = await server.Invoker.UnaryAsync(Resolve, new ResolveApiKeyRequest { ApiKey = tenant.LiveKey });
+        var test = await server.Invoker.UnaryAsync(Resolve, new ResolveApiKeyRequest { ApiKey = tenant.TestKey });
+
+        Assert.Equal(tenant.TenantId, live.TenantId);
+        Assert.Equal("live", live.Environment);
+        Assert.Equal("test", test.Environment);
+        Assert.Equal("professional", live.Plan);
+        Assert.Equal([ApiKey.AdminScope], live.Scopes);
+        Assert.StartsWith("key_", live.KeyId, StringComparison.Ordinal);
+        Assert.NotNull(await database.ScalarAsync<DateTime?>($"SELECT last_used_at FROM api_keys WHERE id = '{live.KeyId}'"));
+    }
+
+    [Theory]
+    [InlineData("to_live_thisKeyWasNeverIssuedToAnybody00")]
+    [InlineData("not-a-key")]
+    [InlineData("")]
+    public async Task AnUnknownKeyIsUnauthenticated(string apiKey)
+    {
+        await using var database = await Database.CreateAsync(postgres);
+        await using var server = await StartAsync(database);
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await server.Invoker.UnaryAsync(Resolve, new ResolveApiKeyRequest { ApiKey = apiKey }));
+
+        Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task ARevokedKeyIsUnauthenticated()
+    {
+        await using var database = await Database.CreateAsync(postgres);
+        var tenant = await ProvisionAsync(database, RateLimitPlan.Builder);
+        await using (var db = database.CreateContext())
+        {
+            await db.ApiKeys.Where(k => k.TenantId == tenant.TenantId).ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAt, DateTimeOffset.UtcNow));
+        }
+
+        await using var server = await StartAsync(database);
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await server.Invoker.UnaryAsync(Resolve, new ResolveApiKeyRequest { ApiKey = tenant.LiveKey }));
+
+        Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
+    }
+
+    private static async Task<ProvisionedTenant> ProvisionAsync(Database database, RateLimitPlan plan)
+    {
+        await using var db = database.CreateContext();
+        return await new TenantProvisioning(db).CreateAsync("Tenant " + Guid.NewGuid().ToString("N")[..6], plan, null, CancellationToken.None);
+    }
+
+    private static async Task<GrpcTestServer> StartAsync(Database database)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2));
+        builder.Logging.ClearProviders();
+        builder.AddServiceDefaults();
+        builder.Services.AddGrpcServer();
+        builder.Services.AddDbContextPool<LicensingDbContext>(o => o.UseNpgsql(database.DataSource));
+        var app = builder.Build();
+        app.MapGrpcService<LicensingGrpcService>();
+        await app.StartAsync();
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        return new GrpcTestServer(app, GrpcChannel.ForAddress(address));
+    }
+
+    private sealed class GrpcTestServer(WebApplication app, GrpcChannel channel) : IAsyncDisposable
+    {
+        public CallInvoker Invoker { get; } = channel.CreateCallInvoker();
+
+        public async ValueTask DisposeAsync()
+        {
+            channel.Dispose();
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+}
