@@ -12,6 +12,10 @@ var licensing = builder.AddProject("licensing", "Licensing.Service")
     .WithReference(licensingDb).WaitFor(licensingDb)
     .WithReference(eventBus).WaitFor(eventBus);
 
+// First start only: the development tenant's keys (and a benchmark key) in .apphost/credentials.json.
+builder.AddDevelopmentCredentials("credentials", licensing)
+    .WaitFor(licensing);
+
 var validation = builder.AddProject("validation", "Validation.Service")
     .WithReference(licensing).WaitFor(licensing)
     .WithReference(eventBus).WaitFor(eventBus);

@@ -16,6 +16,10 @@ public static class ResourceBuilderExtensions
     public static IResourceBuilder<ProjectResource> AddProject(this DistributedApplicationBuilder builder, string name, string projectFolder) =>
         builder.AddResource(new ProjectResource(name, Path.Combine(builder.Options.RepositoryRoot, projectFolder)));
 
+    /// <summary>On the first start, bootstraps the development and benchmark tenants through Licensing and keeps their keys in the data folder.</summary>
+    public static IResourceBuilder<DevelopmentCredentialsResource> AddDevelopmentCredentials(this DistributedApplicationBuilder builder, string name, IResourceBuilder<ProjectResource> licensing) =>
+        builder.AddResource(new DevelopmentCredentialsResource(name, licensing.Resource));
+
     /// <summary>Injects <c>ConnectionStrings__{name}</c> of the referenced database or broker.</summary>
     public static IResourceBuilder<ProjectResource> WithReference(this IResourceBuilder<ProjectResource> project, IResourceBuilder<IResourceWithConnectionString> source)
     {

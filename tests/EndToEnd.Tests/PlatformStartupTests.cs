@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Npgsql;
+using Platform.Protos.Licensing.V1;
+using Platform.ServiceDefaults.Grpc.Client;
 using Platform.AppHost.Hosting.Resources;
 
 namespace Platform.EndToEnd.Tests;
@@ -17,7 +19,7 @@ public sealed class PlatformStartupTests(PlatformFixture platform)
         var json = await Http.GetStringAsync(new Uri(platform.App.DashboardUrl!, "/api/resources"));
         var resources = JsonDocument.Parse(json).RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("name").GetString()!);
 
-        string[] expected = ["postgres", "licensingdb", "webhooksdb", "billingdb", "eventbus", .. Services];
+        string[] expected = ["postgres", "licensingdb", "webhooksdb", "billingdb", "eventbus", "credentials", .. Services];
         Assert.Equal(expected.Order(), resources.Keys.Order());
         foreach (var (name, resource) in resources)
         {
@@ -63,6 +65,27 @@ public sealed class PlatformStartupTests(PlatformFixture platform)
         Assert.Superset(new HashSet<string> { "webhooksdb", "masstransit-bus" }, await ChecksOf("webhooks"));
         Assert.Superset(new HashSet<string> { "billingdb", "licensing", "licensing-grpc", "masstransit-bus" }, await ChecksOf("billing"));
         Assert.Superset(new HashSet<string> { "licensing", "licensing-grpc", "validation", "webhooks", "billing" }, await ChecksOf("gateway"));
+    }
+
+    [Fact]
+    public async Task FirstStartWritesDevelopmentCredentialsWhoseKeysResolveOverGrpc()
+    {
+        var file = ((DevelopmentCredentialsResource)platform.App.GetResource("credentials")).Path;
+        var credentials = JsonDocument.Parse(await File.ReadAllTextAsync(file)).RootElement;
+        var grpc = ((ProjectResource)platform.App.GetResource("licensing")).Endpoints.Single(e => e.Name == "grpc").Url;
+        using var channel = GrpcChannel.ForAddress(new Uri(grpc));
+        var invoker = channel.CreateCallInvoker();
+        var resolve = Method.From<ResolveApiKeyRequest, ResolveApiKeyResponse>(LicensingReflection.Descriptor.Services[0], "ResolveApiKey");
+
+        var test = await invoker.UnaryAsync(resolve, new ResolveApiKeyRequest { ApiKey = credentials.GetProperty("testKey").GetString() });
+        var live = await invoker.UnaryAsync(resolve, new ResolveApiKeyRequest { ApiKey = credentials.GetProperty("liveKey").GetString() });
+        var bench = await invoker.UnaryAsync(resolve, new ResolveApiKeyRequest { ApiKey = credentials.GetProperty("benchKey").GetString() });
+
+        Assert.Equal(credentials.GetProperty("tenantId").GetString(), test.TenantId);
+        Assert.Equal(("test", "enterprise"), (test.Environment, test.Plan));
+        Assert.Equal(("live", test.TenantId), (live.Environment, live.TenantId));
+        Assert.Equal("unlimited", bench.Plan);
+        Assert.NotEqual(test.TenantId, bench.TenantId);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ internal sealed class ChildProcess : IDisposable
     /// <summary>Completes with the exit code once the process has exited.</summary>
     public Task<int> Exited => exited.Task;
 
-    public static ChildProcess Start(string name, ChildProcessSpec spec, ConsoleOutput output)
+    public static ChildProcess Start(string name, ChildProcessSpec spec, ConsoleOutput output, Action<string>? onOutput = null)
     {
         var info = new ProcessStartInfo("setsid")
         {
@@ -53,7 +53,14 @@ internal sealed class ChildProcess : IDisposable
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var child = new ChildProcess(process);
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) output.Write(name, e.Data); };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                output.Write(name, e.Data);
+                onOutput?.Invoke(e.Data);
+            }
+        };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Write(name, e.Data); };
         process.Exited += (_, _) => child.exited.TrySetResult(process.ExitCode);
         process.Start();

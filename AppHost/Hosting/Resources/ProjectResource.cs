@@ -18,13 +18,7 @@ public sealed class ProjectResource(string name, string projectDirectory) : Proc
 
     internal override Task StartAsync(ResourceContext context, CancellationToken cancellationToken)
     {
-        var assembly = Path.GetFileName(ProjectDirectory);
-        var dll = Path.Combine(ProjectDirectory, "bin", context.Options.Configuration, "net10.0", assembly + ".dll");
-        if (!File.Exists(dll))
-        {
-            throw new InvalidOperationException($"{dll} is missing; build first (dotnet build Platform.sln -c {context.Options.Configuration}).");
-        }
-
+        var dll = AssemblyPath(context);
         foreach (var endpoint in Endpoints)
         {
             endpoint.AllocatedPort = PortAllocator.Resolve(endpoint.Port);
@@ -32,6 +26,20 @@ public sealed class ProjectResource(string name, string projectDirectory) : Proc
 
         Launch(context, new ChildProcessSpec(DotnetHost.Path, [dll], ProjectDirectory, BuildEnvironment(context)));
         return Task.CompletedTask;
+    }
+
+    /// <summary>Runs the project's binary once with <paramref name="arguments"/> (a command such as <c>bootstrap</c>) and its environment; returns what it printed.</summary>
+    internal async Task<string> RunCommandAsync(ResourceContext context, string resource, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        var printed = new System.Text.StringBuilder();
+        await Tools.RunAsync(context, resource, new ChildProcessSpec(DotnetHost.Path, [AssemblyPath(context), .. arguments], ProjectDirectory, BuildEnvironment(context)), cancellationToken, line => printed.AppendLine(line));
+        return printed.ToString();
+    }
+
+    private string AssemblyPath(ResourceContext context)
+    {
+        var dll = Path.Combine(ProjectDirectory, "bin", context.Options.Configuration, "net10.0", Path.GetFileName(ProjectDirectory) + ".dll");
+        return File.Exists(dll) ? dll : throw new InvalidOperationException($"{dll} is missing; build first (dotnet build Platform.sln -c {context.Options.Configuration}).");
     }
 
     internal override async Task<bool> IsHealthyAsync(CancellationToken cancellationToken)

@@ -5,9 +5,10 @@ namespace Platform.AppHost.Hosting.Resources;
 /// <summary>One-shot helper programs (initdb, chown) run to completion with their output under the resource's name.</summary>
 internal static class Tools
 {
-    public static async Task RunAsync(ResourceContext context, string resource, ChildProcessSpec spec, CancellationToken cancellationToken)
+    /// <param name="onOutput">Also receives every line, for a caller that needs what the tool printed.</param>
+    public static async Task RunAsync(ResourceContext context, string resource, ChildProcessSpec spec, CancellationToken cancellationToken, Action<string>? onOutput = null)
     {
-        using var child = ChildProcess.Start(resource, spec, context.Output);
+        using var child = ChildProcess.Start(resource, spec, context.Output, onOutput);
         int code;
         try
         {
