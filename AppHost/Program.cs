@@ -7,8 +7,12 @@ var billingDb = postgres.AddDatabase("billingdb");
 
 var eventBus = builder.AddRabbitMQ("eventbus");
 
+// The Gateway signs the caller's identity with it; the services verify it.
+var identitySecret = builder.AddParameter("identity-secret", secret: true);
+
 var licensing = builder.AddProject("licensing", "Licensing.Service")
     .WithGrpcEndpoint()
+    .WithEnvironment("Platform__IdentitySecret", identitySecret)
     .WithReference(licensingDb).WaitFor(licensingDb)
     .WithReference(eventBus).WaitFor(eventBus);
 
@@ -21,16 +25,19 @@ var validation = builder.AddProject("validation", "Validation.Service")
     .WithReference(eventBus).WaitFor(eventBus);
 
 var webhooks = builder.AddProject("webhooks", "Webhooks.Service")
+    .WithEnvironment("Platform__IdentitySecret", identitySecret)
     .WithReference(webhooksDb).WaitFor(webhooksDb)
     .WithReference(eventBus).WaitFor(eventBus);
 
 var billing = builder.AddProject("billing", "Billing.Service")
+    .WithEnvironment("Platform__IdentitySecret", identitySecret)
     .WithReference(billingDb).WaitFor(billingDb)
     .WithReference(eventBus).WaitFor(eventBus)
     .WithReference(licensing).WaitFor(licensing);
 
 builder.AddProject("gateway", "Gateway")
     .WithHttpEndpoint(port: builder.Options.GatewayPort)
+    .WithEnvironment("Platform__IdentitySecret", identitySecret)
     .WithReference(licensing).WaitFor(licensing)
     .WithReference(validation).WaitFor(validation)
     .WithReference(webhooks).WaitFor(webhooks)

@@ -1,3 +1,4 @@
+using Platform.Licensing.Apis;
 using Platform.Licensing.Commands;
 using Platform.Licensing.Grpc;
 using Platform.Licensing.Infrastructure;
@@ -18,6 +19,7 @@ await app.MigrateDatabaseAsync();
 
 app.MapDefaultEndpoints();
 app.MapGrpcService<LicensingGrpcService>();
+app.MapLicensingApi();
 
 await app.RunAsync();
 return 0;

@@ -56,6 +56,17 @@ public static class ResourceBuilderExtensions
         return project;
     }
 
+    /// <summary>A parameter from configuration, or for a secret one generated once and kept in the data folder.</summary>
+    public static IResourceBuilder<ParameterResource> AddParameter(this DistributedApplicationBuilder builder, string name, bool secret = false) =>
+        builder.AddResource(new ParameterResource(name, builder.Configuration[$"Parameters:{name}"], secret));
+
+    /// <summary>Sets <paramref name="name"/> to the parameter's value; the project starts once the value is known.</summary>
+    public static IResourceBuilder<ProjectResource> WithEnvironment(this IResourceBuilder<ProjectResource> project, string name, IResourceBuilder<ParameterResource> parameter)
+    {
+        project.Resource.ParameterEnvironment[name] = parameter.Resource;
+        return project.WaitFor(parameter);
+    }
+
     public static IResourceBuilder<ProjectResource> WithEnvironment(this IResourceBuilder<ProjectResource> project, string name, string value)
     {
         project.Resource.Environment[name] = value;

@@ -1,5 +1,6 @@
 using Platform.Licensing.Infrastructure;
 using Platform.Licensing.Model;
+using Platform.ServiceDefaults.Identity;
 using Platform.ServiceDefaults.Messaging;
 
 namespace Platform.Licensing.Extensions;
@@ -11,6 +12,7 @@ internal static class Extensions
     {
         builder.AddLicensingDatabase();
         builder.AddEventBus();
+        builder.AddCallerIdentity();
         builder.Services.AddGrpcServer();
         builder.Services.AddScoped<TenantProvisioning>();
     }

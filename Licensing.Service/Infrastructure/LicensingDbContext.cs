@@ -1,43 +1,88 @@
+using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Platform.Licensing.Model;
 
 namespace Platform.Licensing.Infrastructure;
 
-/// <summary>The service's tables. The schema itself is owned by the SQL migrations; this maps onto it.</summary>
+/// <summary>
+/// The service's tables. The schema is owned by the SQL migrations; this maps onto it by convention:
+/// snake_case tables and columns, enums stored as lower-case text, JSON documents as jsonb.
+/// </summary>
 public sealed class LicensingDbContext(DbContextOptions<LicensingDbContext> options) : DbContext(options)
 {
     public DbSet<Tenant> Tenants => Set<Tenant>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<License> Licenses => Set<License>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.Entity<Tenant>(tenant =>
-        {
-            tenant.ToTable("tenants");
-            tenant.Property(t => t.Id).HasColumnName("id");
-            tenant.Property(t => t.Name).HasColumnName("name");
-            tenant.Property(t => t.Plan).HasColumnName("plan").HasConversion(LowerCase<RateLimitPlan>());
-            tenant.Property(t => t.KeyPrefix).HasColumnName("key_prefix");
-            tenant.Property(t => t.CreatedAt).HasColumnName("created_at").HasDefaultValueSql("now()");
-        });
+        modelBuilder.Entity<Tenant>().ToTable("tenants");
         modelBuilder.Entity<ApiKey>(key =>
         {
             key.ToTable("api_keys");
-            key.Property(k => k.Id).HasColumnName("id");
-            key.Property(k => k.TenantId).HasColumnName("tenant_id");
-            key.Property(k => k.Environment).HasColumnName("environment").HasConversion(LowerCase<ApiEnvironment>());
-            key.Property(k => k.Name).HasColumnName("name");
-            key.Property(k => k.Digest).HasColumnName("digest");
-            key.Property(k => k.DisplayPrefix).HasColumnName("display_prefix");
-            key.Property(k => k.Scopes).HasColumnName("scopes");
-            key.Property(k => k.CreatedAt).HasColumnName("created_at").HasDefaultValueSql("now()");
-            key.Property(k => k.RevokedAt).HasColumnName("revoked_at");
-            key.Property(k => k.LastUsedAt).HasColumnName("last_used_at");
             key.HasIndex(k => k.Digest).IsUnique();
             key.HasOne<Tenant>().WithMany().HasForeignKey(k => k.TenantId);
         });
+        modelBuilder.Entity<Product>(product =>
+        {
+            product.ToTable("products");
+            product.Property(p => p.Metadata).HasColumnType("jsonb");
+            product.HasOne<Tenant>().WithMany().HasForeignKey(p => p.TenantId);
+        });
+        modelBuilder.Entity<License>(license =>
+        {
+            license.ToTable("licenses");
+            license.Property(l => l.Metadata).HasColumnType("jsonb");
+            license.Property(l => l.Status);
+            license.Property(l => l.UpdatedAt).HasDefaultValueSql("now()");
+            license.HasOne<Tenant>().WithMany().HasForeignKey(l => l.TenantId);
+            license.HasOne<Product>().WithMany().HasForeignKey(l => l.ProductId);
+        });
+        modelBuilder.Entity<OutboxMessage>(message =>
+        {
+            message.ToTable("outbox");
+            message.Property(m => m.Payload).HasColumnType("jsonb");
+        });
+
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(SnakeCase(property.Name));
+                if (property.Name == "CreatedAt")
+                {
+                    property.SetDefaultValueSql("now()");
+                }
+
+                if (property.ClrType.IsEnum)
+                {
+                    property.SetValueConverter((ValueConverter)Activator.CreateInstance(typeof(LowerCaseEnumConverter<>).MakeGenericType(property.ClrType))!);
+                }
+            }
+        }
     }
 
-    private static Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<T, string> LowerCase<T>() where T : struct, Enum =>
-        new(value => value.ToString().ToLowerInvariant(), text => Enum.Parse<T>(text, ignoreCase: true));
+    private static string SnakeCase(string name)
+    {
+        var text = new StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && i > 0)
+            {
+                text.Append('_');
+            }
+
+            text.Append(char.ToLowerInvariant(name[i]));
+        }
+
+        return text.ToString();
+    }
+
+    private sealed class LowerCaseEnumConverter<T>() : ValueConverter<T, string>(
+        value => value.ToString().ToLowerInvariant(),
+        text => Enum.Parse<T>(text, true))
+        where T : struct, Enum;
 }

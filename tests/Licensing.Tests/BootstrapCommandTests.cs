@@ -46,6 +46,7 @@ public sealed class BootstrapCommandTests(PostgresFixture postgres)
         info.Environment["ConnectionStrings__licensingdb"] = connectionString;
         // Commands never start the bus; the setting only has to be well formed.
         info.Environment["ConnectionStrings__eventbus"] = "amqp://guest:guest@127.0.0.1:1/";
+        info.Environment["Platform__IdentitySecret"] = Convert.ToBase64String(new byte[32]);
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -62,7 +62,13 @@ internal sealed class ChildProcess : IDisposable
             }
         };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Write(name, e.Data); };
-        process.Exited += (_, _) => child.exited.TrySetResult(process.ExitCode);
+        // The Exited event can come before the last output lines are delivered; wait for the pipes to drain
+        // (bounded: a grandchild that inherited them could keep them open).
+        process.Exited += async (_, _) =>
+        {
+            await Task.WhenAny(process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(2)));
+            child.exited.TrySetResult(process.ExitCode);
+        };
         process.Start();
         child.StartTime = ProcFs.StartTime(process.Id) ?? 0;
         process.StandardInput.Close();

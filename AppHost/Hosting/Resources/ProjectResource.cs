@@ -12,6 +12,7 @@ public sealed class ProjectResource(string name, string projectDirectory) : Proc
     public IList<EndpointSpec> Endpoints { get; } = [new EndpointSpec("http", 0, Http2Only: false)];
     public IList<object> References { get; } = [];
     public IDictionary<string, string> Environment { get; } = new Dictionary<string, string>();
+    public IDictionary<string, ParameterResource> ParameterEnvironment { get; } = new Dictionary<string, ParameterResource>();
     public override IReadOnlyList<string> Urls => [.. Endpoints.Where(e => e.AllocatedPort != 0).Select(e => e.Url)];
 
     public EndpointSpec HttpEndpoint => Endpoints.First(e => e.Name == "http");
@@ -101,6 +102,11 @@ public sealed class ProjectResource(string name, string projectDirectory) : Proc
         foreach (var (key, value) in Environment)
         {
             env[key] = value;
+        }
+
+        foreach (var (key, parameter) in ParameterEnvironment)
+        {
+            env[key] = parameter.Value;
         }
 
         return env;

@@ -1,0 +1,9 @@
+namespace Platform.Licensing.Model;
+
+public enum LicenseStatus
+{
+    Active,
+    Suspended,
+    Expired,
+    Revoked,
+}

@@ -1,0 +1,9 @@
+namespace Platform.Licensing.Model;
+
+public enum LicenseType
+{
+    Perpetual,
+    Subscription,
+    Trial,
+    Floating,
+}

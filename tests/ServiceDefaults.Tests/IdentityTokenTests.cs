@@ -1,0 +1,44 @@
+using System.Security.Cryptography;
+using Platform.ServiceDefaults.Identity;
+
+namespace Platform.ServiceDefaults.Tests;
+
+public sealed class IdentityTokenTests
+{
+    private static readonly byte[] Secret = RandomNumberGenerator.GetBytes(32);
+    private static readonly CallerIdentity Caller = new("ten_1", "live", ["admin"], "key_1", "starter");
+
+    [Fact]
+    public void ASignedIdentityVerifies()
+    {
+        var now = DateTimeOffset.UtcNow;
+
+        var verified = IdentityToken.Verify(IdentityToken.Sign(Caller, Secret, now), Secret, now);
+
+        Assert.Equal(Caller.TenantId, verified!.TenantId);
+        Assert.Equal(Caller.Scopes, verified.Scopes);
+        Assert.Equal(("live", "key_1", "starter"), (verified.Environment, verified.KeyId, verified.Plan));
+    }
+
+    [Fact]
+    public void AnotherSecretAnAlteredPayloadOrAnExpiredTokenIsRefused()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var token = IdentityToken.Sign(Caller, Secret, now);
+        var parts = token.Split('.');
+        var forged = IdentityToken.Sign(Caller with { TenantId = "ten_2" }, RandomNumberGenerator.GetBytes(32), now).Split('.');
+
+        Assert.Null(IdentityToken.Verify(token, RandomNumberGenerator.GetBytes(32), now));
+        Assert.Null(IdentityToken.Verify($"{parts[0]}.{forged[1]}.{parts[2]}", Secret, now));
+        Assert.Null(IdentityToken.Verify(token, Secret, now.AddMinutes(6)));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("v1")]
+    [InlineData("v1.a.b.c")]
+    [InlineData("v2.e30.AAAA")]
+    [InlineData("v1.!!!.@@@")]
+    public void MalformedTokensAreRefused(string? token) => Assert.Null(IdentityToken.Verify(token, Secret, DateTimeOffset.UtcNow));
+}
