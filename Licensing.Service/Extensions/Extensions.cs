@@ -1,4 +1,5 @@
 using Platform.Licensing.Infrastructure;
+using Platform.Licensing.IntegrationEvents;
 using Platform.Licensing.Model;
 using Platform.ServiceDefaults.Identity;
 using Platform.ServiceDefaults.Messaging;
@@ -15,5 +16,6 @@ internal static class Extensions
         builder.AddCallerIdentity();
         builder.Services.AddGrpcServer();
         builder.Services.AddScoped<TenantProvisioning>();
+        builder.Services.AddHostedService<OutboxRelay>();
     }
 }
