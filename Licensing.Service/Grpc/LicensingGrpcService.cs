@@ -15,6 +15,18 @@ internal sealed class LicensingGrpcService(LicensingDbContext db) : IGrpcService
 
     public static ServiceDescriptor Descriptor => LicensingReflection.Descriptor.Services[0];
 
+    public async Task<LicenseSnapshot> GetLicenseByKey(GetLicenseByKeyRequest request, ServerCallContext context)
+    {
+        if (!Contracts.Keys.LicenseKeyFormat.TryNormalize(request.Key, out var key))
+        {
+            throw new RpcException(StatusCode.InvalidArgument, "The key's format or checksum is wrong.");
+        }
+
+        var license = await db.Licenses.AsNoTracking().SingleOrDefaultAsync(l => l.Key == key, context.CancellationToken)
+            ?? throw new RpcException(StatusCode.NotFound, "No license has this key.");
+        return LicenseSnapshots.Of(license);
+    }
+
     public async Task<ResolveApiKeyResponse> ResolveApiKey(ResolveApiKeyRequest request, ServerCallContext context)
     {
         if (ApiKeySecret.EnvironmentOf(request.ApiKey) is null)

@@ -29,7 +29,7 @@ public sealed class ResolveApiKeyTests(PostgresFixture postgres)
     {
         await using var database = await Database.CreateAsync(postgres);
         var tenant = await ProvisionAsync(database, RateLimitPlan.Professional);
-        await using var server = await StartAsync(database);
+        await using var server = await GrpcTestServer.StartAsync(database);
 
         var live = await server.Invoker.UnaryAsync(Resolve, new ResolveApiKeyRequest { ApiKey = tenant.LiveKey });
         var test = await server.Invoker.UnaryAsync(Resolve, new ResolveApiKeyRequest { ApiKey = tenant.TestKey });
@@ -50,7 +50,7 @@ public sealed class ResolveApiKeyTests(PostgresFixture postgres)
     public async Task AnUnknownKeyIsUnauthenticated(string apiKey)
     {
         await using var database = await Database.CreateAsync(postgres);
-        await using var server = await StartAsync(database);
+        await using var server = await GrpcTestServer.StartAsync(database);
 
         var error = await Assert.ThrowsAsync<RpcException>(async () => await server.Invoker.UnaryAsync(Resolve, new ResolveApiKeyRequest { ApiKey = apiKey }));
 
@@ -67,7 +67,7 @@ public sealed class ResolveApiKeyTests(PostgresFixture postgres)
             await db.ApiKeys.Where(k => k.TenantId == tenant.TenantId).ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAt, DateTimeOffset.UtcNow));
         }
 
-        await using var server = await StartAsync(database);
+        await using var server = await GrpcTestServer.StartAsync(database);
 
         var error = await Assert.ThrowsAsync<RpcException>(async () => await server.Invoker.UnaryAsync(Resolve, new ResolveApiKeyRequest { ApiKey = tenant.LiveKey }));
 
@@ -78,32 +78,5 @@ public sealed class ResolveApiKeyTests(PostgresFixture postgres)
     {
         await using var db = database.CreateContext();
         return await new TenantProvisioning(db).CreateAsync("Tenant " + Guid.NewGuid().ToString("N")[..6], plan, null, CancellationToken.None);
-    }
-
-    private static async Task<GrpcTestServer> StartAsync(Database database)
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
-        builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2));
-        builder.Logging.ClearProviders();
-        builder.AddServiceDefaults();
-        builder.Services.AddGrpcServer();
-        builder.Services.AddDbContextPool<LicensingDbContext>(o => o.UseNpgsql(database.DataSource));
-        var app = builder.Build();
-        app.MapGrpcService<LicensingGrpcService>();
-        await app.StartAsync();
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        return new GrpcTestServer(app, GrpcChannel.ForAddress(address));
-    }
-
-    private sealed class GrpcTestServer(WebApplication app, GrpcChannel channel) : IAsyncDisposable
-    {
-        public CallInvoker Invoker { get; } = channel.CreateCallInvoker();
-
-        public async ValueTask DisposeAsync()
-        {
-            channel.Dispose();
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
     }
 }

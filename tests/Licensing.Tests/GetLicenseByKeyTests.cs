@@ -1,0 +1,69 @@
+using Platform.Contracts.Keys;
+using Platform.Licensing.Model;
+using Platform.Protos.Licensing.V1;
+using Platform.ServiceDefaults.Grpc;
+using Platform.ServiceDefaults.Grpc.Client;
+
+namespace Platform.Licensing.Tests;
+
+[Collection(PostgresCollection.Name)]
+public sealed class GetLicenseByKeyTests(PostgresFixture postgres)
+{
+    private static readonly Method<GetLicenseByKeyRequest, LicenseSnapshot> Get =
+        Method.From<GetLicenseByKeyRequest, LicenseSnapshot>(LicensingReflection.Descriptor.Services[0], "GetLicenseByKey");
+
+    [Fact]
+    public async Task TheSnapshotCarriesWhatValidationNeedsWithTheVersion()
+    {
+        await using var database = await Database.CreateAsync(postgres);
+        var license = await CreateLicenseAsync(database, l =>
+        {
+            l.MaxActivations = 3;
+            l.Features = ["export"];
+            l.Domains = ["example.com"];
+            l.ExpiresAt = new DateTimeOffset(2030, 1, 2, 3, 4, 5, TimeSpan.Zero);
+            l.Suspend(DateTimeOffset.UtcNow);
+        });
+        await using var server = await GrpcTestServer.StartAsync(database);
+
+        // Read as a user might type it: lower case, without dashes.
+        var snapshot = await server.Invoker.UnaryAsync(Get, new GetLicenseByKeyRequest { Key = license.Key.Replace("-", "", StringComparison.Ordinal).Insert(2, "-").ToLowerInvariant() });
+
+        Assert.Equal((license.Id, license.Key, "suspended", "perpetual", "test"), (snapshot.Id, snapshot.Key, snapshot.Status, snapshot.Type, snapshot.Environment));
+        Assert.Equal(2, snapshot.Version);
+        Assert.True(snapshot.HasMaxActivations);
+        Assert.Equal(3, snapshot.MaxActivations);
+        Assert.False(snapshot.HasMaxDomains);
+        Assert.Equal(["export"], snapshot.Features);
+        Assert.Equal(["example.com"], snapshot.Domains);
+        Assert.Equal(license.ExpiresAt, snapshot.ExpiresAt.ToDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task AWellFormedKeyNobodyHasIsNotFoundAndAMistypedOneIsInvalid()
+    {
+        await using var database = await Database.CreateAsync(postgres);
+        var license = await CreateLicenseAsync(database, _ => { });
+        await using var server = await GrpcTestServer.StartAsync(database);
+        var typo = license.Key[..^1] + (license.Key[^1] == 'A' ? 'B' : 'A');
+
+        var missing = await Assert.ThrowsAsync<RpcException>(async () => await server.Invoker.UnaryAsync(Get, new GetLicenseByKeyRequest { Key = LicenseKeyFormat.Generate() }));
+        var invalid = await Assert.ThrowsAsync<RpcException>(async () => await server.Invoker.UnaryAsync(Get, new GetLicenseByKeyRequest { Key = typo }));
+
+        Assert.Equal(StatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(StatusCode.InvalidArgument, invalid.StatusCode);
+    }
+
+    private static async Task<License> CreateLicenseAsync(Database database, Action<License> shape)
+    {
+        await using var db = database.CreateContext();
+        var tenant = await new TenantProvisioning(db).CreateAsync("Acme", RateLimitPlan.Starter, null, CancellationToken.None);
+        var product = new Product { Id = Ids.New("prod"), TenantId = tenant.TenantId, Environment = ApiEnvironment.Test, Name = "Editor", CreatedAt = DateTimeOffset.UtcNow };
+        var license = new License { Id = Ids.New("lic"), TenantId = tenant.TenantId, Environment = ApiEnvironment.Test, Key = LicenseKeyFormat.Generate(), ProductId = product.Id, CreatedAt = DateTimeOffset.UtcNow };
+        shape(license);
+        db.Products.Add(product);
+        db.Licenses.Add(license);
+        await db.SaveChangesAsync();
+        return license;
+    }
+}
