@@ -16,6 +16,7 @@ internal static class Extensions
         builder.AddCallerIdentity();
         builder.Services.AddGrpcServer();
         builder.Services.AddScoped<TenantProvisioning>();
+        builder.Services.AddScoped<Activations>();
         builder.Services.AddHostedService<OutboxRelay>();
     }
 }

@@ -8,7 +8,7 @@ using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 namespace Platform.Licensing.Grpc;
 
 /// <summary>The internal API of <c>licensing.v1.Licensing</c>. Methods not written yet answer UNIMPLEMENTED.</summary>
-internal sealed class LicensingGrpcService(LicensingDbContext db) : IGrpcService
+internal sealed class LicensingGrpcService(LicensingDbContext db, Activations activations) : IGrpcService
 {
     // last_used_at is bookkeeping: refreshed at most once a minute per key, not on every request.
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
@@ -17,15 +17,61 @@ internal sealed class LicensingGrpcService(LicensingDbContext db) : IGrpcService
 
     public async Task<LicenseSnapshot> GetLicenseByKey(GetLicenseByKeyRequest request, ServerCallContext context)
     {
-        if (!Contracts.Keys.LicenseKeyFormat.TryNormalize(request.Key, out var key))
-        {
-            throw new RpcException(StatusCode.InvalidArgument, "The key's format or checksum is wrong.");
-        }
-
+        var key = RequireKey(request.Key);
         var license = await db.Licenses.AsNoTracking().SingleOrDefaultAsync(l => l.Key == key, context.CancellationToken)
             ?? throw new RpcException(StatusCode.NotFound, "No license has this key.");
         return LicenseSnapshots.Of(license);
     }
+
+    public async Task<ActivateResponse> Activate(ActivateRequest request, ServerCallContext context)
+    {
+        var key = RequireKey(request.Key);
+        if (request.Fingerprint.Length is 0 or > 256)
+        {
+            throw new RpcException(StatusCode.InvalidArgument, "A fingerprint of 1 to 256 characters is required.");
+        }
+
+        var details = new MachineDetails(request.Fingerprint, Optional(request.Name), Optional(request.Platform), Optional(request.Hostname), Optional(request.Ip));
+        try
+        {
+            var result = await activations.ActivateAsync(key, details, context.CancellationToken);
+            return new ActivateResponse
+            {
+                MachineId = result.Machine.Id,
+                NewlyActivated = result.NewlyActivated,
+                Activations = result.Activations,
+                License = LicenseSnapshots.Of(result.License),
+            };
+        }
+        catch (KeyNotFoundException)
+        {
+            throw new RpcException(StatusCode.NotFound, "No license has this key.");
+        }
+        catch (ActivationRefusedException ex)
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, ex.Message), new Metadata { { "x-error-code", ex.Code } });
+        }
+    }
+
+    public async Task<DeactivateResponse> Deactivate(DeactivateRequest request, ServerCallContext context)
+    {
+        var key = RequireKey(request.Key);
+        try
+        {
+            var (license, count) = await activations.DeactivateAsync(key, request.Fingerprint, context.CancellationToken)
+                ?? throw new RpcException(StatusCode.NotFound, "This machine is not activated on the license.");
+            return new DeactivateResponse { Activations = count, License = LicenseSnapshots.Of(license) };
+        }
+        catch (KeyNotFoundException)
+        {
+            throw new RpcException(StatusCode.NotFound, "No license has this key.");
+        }
+    }
+
+    private static string RequireKey(string input) =>
+        Contracts.Keys.LicenseKeyFormat.TryNormalize(input, out var key) ? key : throw new RpcException(StatusCode.InvalidArgument, "The key's format or checksum is wrong.");
+
+    private static string? Optional(string value) => value.Length == 0 ? null : value[..Math.Min(value.Length, 256)];
 
     public async Task<ResolveApiKeyResponse> ResolveApiKey(ResolveApiKeyRequest request, ServerCallContext context)
     {

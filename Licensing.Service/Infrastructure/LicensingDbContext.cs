@@ -16,6 +16,7 @@ public sealed class LicensingDbContext(DbContextOptions<LicensingDbContext> opti
     public DbSet<Product> Products => Set<Product>();
     public DbSet<License> Licenses => Set<License>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<Machine> Machines => Set<Machine>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -40,6 +41,12 @@ public sealed class LicensingDbContext(DbContextOptions<LicensingDbContext> opti
             license.Property(l => l.UpdatedAt).HasDefaultValueSql("now()");
             license.HasOne<Tenant>().WithMany().HasForeignKey(l => l.TenantId);
             license.HasOne<Product>().WithMany().HasForeignKey(l => l.ProductId);
+        });
+        modelBuilder.Entity<Machine>(machine =>
+        {
+            machine.ToTable("machines");
+            machine.Property(m => m.ActivatedAt).HasDefaultValueSql("now()");
+            machine.HasOne<License>().WithMany().HasForeignKey(m => m.LicenseId);
         });
         modelBuilder.Entity<OutboxMessage>(message =>
         {

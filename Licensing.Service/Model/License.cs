@@ -41,6 +41,20 @@ public sealed class License
         return "license.revoked";
     }
 
+    /// <summary>Why a new machine may not be activated now, as a stable code; null when it may.</summary>
+    public string? RefusesActivation(int activeMachines, DateTimeOffset now) => Status switch
+    {
+        LicenseStatus.Suspended => "LICENSE_SUSPENDED",
+        LicenseStatus.Revoked => "LICENSE_REVOKED",
+        LicenseStatus.Expired => "LICENSE_EXPIRED",
+        _ when ExpiresAt <= now => "LICENSE_EXPIRED",
+        _ when MaxActivations is { } limit && activeMachines >= limit => "ACTIVATION_LIMIT_REACHED",
+        _ => null,
+    };
+
+    /// <summary>A machine was bound or freed: the license changed, so its version moves.</summary>
+    public void MachinesChanged(DateTimeOffset now) => Touch(now);
+
     /// <summary>The transition is refused (a conflict) from any status but <paramref name="from"/> or <paramref name="to"/>.</summary>
     private string? Move(LicenseStatus from, LicenseStatus to, string eventType, DateTimeOffset now)
     {

@@ -27,6 +27,7 @@ internal sealed class GrpcTestServer(WebApplication app, GrpcChannel channel) : 
         builder.AddServiceDefaults();
         builder.Services.AddGrpcServer();
         builder.Services.AddDbContextPool<LicensingDbContext>(o => o.UseNpgsql(database.DataSource));
+        builder.Services.AddScoped<Model.Activations>();
         var app = builder.Build();
         app.MapGrpcService<LicensingGrpcService>();
         await app.StartAsync();

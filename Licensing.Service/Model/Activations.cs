@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Licensing.Infrastructure;
+
+namespace Platform.Licensing.Model;
+
+/// <summary>The details a client sends about the machine it runs on.</summary>
+public sealed record MachineDetails(string Fingerprint, string? Name, string? Platform, string? Hostname, string? Ip);
+
+public sealed record ActivationResult(License License, Machine Machine, bool NewlyActivated, int Activations);
+
+/// <summary>
+/// Binds machines to licenses and frees them. Each operation locks the license's row first, so the
+/// activations of one license happen one at a time and its limit holds under any concurrency.
+/// </summary>
+internal sealed class Activations(LicensingDbContext db)
+{
+    public async Task<ActivationResult> ActivateAsync(string key, MachineDetails details, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var license = await LockAsync(key, cancellationToken);
+        var now = DateTimeOffset.UtcNow;
+        var existing = await db.Machines.SingleOrDefaultAsync(m => m.LicenseId == license.Id && m.Fingerprint == details.Fingerprint, cancellationToken);
+        var count = await db.Machines.CountAsync(m => m.LicenseId == license.Id, cancellationToken);
+        var refusal = license.RefusesActivation(existing is null ? count : 0, now);
+        if (refusal is not null)
+        {
+            throw new ActivationRefusedException(refusal, refusal == "ACTIVATION_LIMIT_REACHED"
+                ? $"The license allows {license.MaxActivations} machines and all are in use."
+                : $"The license is {(refusal == "LICENSE_EXPIRED" ? "expired" : license.Status.ToString().ToLowerInvariant())}.");
+        }
+
+        if (existing is not null)
+        {
+            // The same machine again: nothing new, just seen.
+            existing.LastSeenAt = now;
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new ActivationResult(license, existing, NewlyActivated: false, count);
+        }
+
+        var machine = new Machine
+        {
+            Id = Ids.New("mach"),
+            LicenseId = license.Id,
+            Fingerprint = details.Fingerprint,
+            Name = details.Name,
+            Platform = details.Platform,
+            Hostname = details.Hostname,
+            Ip = details.Ip,
+            ActivatedAt = now,
+            LastSeenAt = now,
+        };
+        db.Machines.Add(machine);
+        license.MachinesChanged(now);
+        LicenseEvents.Record(db, "license.activated", license, new { license_id = license.Id, machine_id = machine.Id, fingerprint = machine.Fingerprint, activations = count + 1 }, now);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new ActivationResult(license, machine, NewlyActivated: true, count + 1);
+    }
+
+    /// <returns>The license and how many machines remain, or null if the machine was not activated on it.</returns>
+    public async Task<(License License, int Activations)?> DeactivateAsync(string key, string fingerprint, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var license = await LockAsync(key, cancellationToken);
+        var machine = await db.Machines.SingleOrDefaultAsync(m => m.LicenseId == license.Id && m.Fingerprint == fingerprint, cancellationToken);
+        if (machine is null)
+        {
+            return null;
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        db.Machines.Remove(machine);
+        license.MachinesChanged(now);
+        LicenseEvents.Record(db, "license.deactivated", license, new { license_id = license.Id, machine_id = machine.Id, fingerprint }, now);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (license, await db.Machines.CountAsync(m => m.LicenseId == license.Id, cancellationToken));
+    }
+
+    /// <summary>Reads the license with its row locked until the transaction ends; not found is <see cref="KeyNotFoundException"/>.</summary>
+    private async Task<License> LockAsync(string key, CancellationToken cancellationToken)
+    {
+        // Uncomposed, so EF sends the statement as written, lock clause included.
+        var rows = await db.Licenses.FromSql($"SELECT * FROM licenses WHERE key = {key} FOR UPDATE").ToListAsync(cancellationToken);
+        return rows.SingleOrDefault() ?? throw new KeyNotFoundException("No license has this key.");
+    }
+}
