@@ -8,7 +8,7 @@ internal static class LicensingApi
     /// <summary>The management REST API under <c>/api/v1</c>: admin scope, the caller's tenant and environment only.</summary>
     public static RouteGroupBuilder MapLicensingApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/v1").RequireCallerIdentity(ApiKey.AdminScope);
+        var api = endpoints.MapGroup("/api/v1").RequireCallerIdentity(ApiKey.AdminScope).WithIdempotencyKeys();
         api.MapProductsApi();
         api.MapLicensesApi();
         return api;

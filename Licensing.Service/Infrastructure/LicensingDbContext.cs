@@ -17,6 +17,7 @@ public sealed class LicensingDbContext(DbContextOptions<LicensingDbContext> opti
     public DbSet<License> Licenses => Set<License>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<Machine> Machines => Set<Machine>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -47,6 +48,11 @@ public sealed class LicensingDbContext(DbContextOptions<LicensingDbContext> opti
             machine.ToTable("machines");
             machine.Property(m => m.ActivatedAt).HasDefaultValueSql("now()");
             machine.HasOne<License>().WithMany().HasForeignKey(m => m.LicenseId);
+        });
+        modelBuilder.Entity<IdempotencyRecord>(record =>
+        {
+            record.ToTable("idempotency_keys");
+            record.HasKey(r => new { r.TenantId, r.Environment, r.Key });
         });
         modelBuilder.Entity<OutboxMessage>(message =>
         {

@@ -1,0 +1,70 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Platform.Licensing.Model;
+
+namespace Platform.Licensing.Tests;
+
+[Collection(PostgresCollection.Name)]
+public sealed class IdempotencyTests(PostgresFixture postgres)
+{
+    [Fact]
+    public async Task TheSameKeyAndBodyAnswersTheFirstResultAndCreatesNothingNew()
+    {
+        await using var database = await Database.CreateAsync(postgres);
+        var (client, api, productId) = await StartAsync(database);
+        await using var _ = api;
+        client.DefaultRequestHeaders.Add("Idempotency-Key", "order-1001");
+
+        var first = await client.PostJsonAsync("/api/v1/licenses", new { product_id = productId, customer_email = "a@example.com" });
+        var retry = await client.PostJsonAsync("/api/v1/licenses", new { product_id = productId, customer_email = "a@example.com" });
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+        Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal((await first.JsonAsync()).GetProperty("key").GetString(), (await retry.JsonAsync()).GetProperty("key").GetString());
+        Assert.Equal(1, await database.ScalarAsync<long>("SELECT count(*) FROM licenses"));
+    }
+
+    [Fact]
+    public async Task TheSameKeyWithAnotherBodyIsRefused()
+    {
+        await using var database = await Database.CreateAsync(postgres);
+        var (client, api, productId) = await StartAsync(database);
+        await using var _ = api;
+        client.DefaultRequestHeaders.Add("Idempotency-Key", "order-1002");
+
+        await client.PostJsonAsync("/api/v1/licenses", new { product_id = productId, customer_email = "a@example.com" });
+        var other = await client.PostJsonAsync("/api/v1/licenses", new { product_id = productId, customer_email = "b@example.com" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
+        Assert.Equal("IDEMPOTENCY_KEY_REUSED", (await other.JsonAsync()).GetProperty("code").GetString());
+        Assert.Equal(1, await database.ScalarAsync<long>("SELECT count(*) FROM licenses"));
+    }
+
+    [Fact]
+    public async Task TenRequestsWithOneKeyAtOnceCreateOneLicenseAndOneEvent()
+    {
+        await using var database = await Database.CreateAsync(postgres);
+        var (client, api, productId) = await StartAsync(database);
+        await using var _ = api;
+        client.DefaultRequestHeaders.Add("Idempotency-Key", "stripe-evt-42");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => client.PostJsonAsync("/api/v1/licenses", new { product_id = productId })));
+        var keys = await Task.WhenAll(responses.Select(async r => (await r.JsonAsync()).GetProperty("key").GetString()));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        Assert.Single(keys.Distinct());
+        Assert.Equal(1, await database.ScalarAsync<long>("SELECT count(*) FROM licenses"));
+        Assert.Equal(1, await database.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE type = 'license.created'"));
+    }
+
+    private static async Task<(HttpClient Client, ApiHost Api, string ProductId)> StartAsync(Database database)
+    {
+        await using var db = database.CreateContext();
+        var tenant = await new TenantProvisioning(db).CreateAsync("Acme", RateLimitPlan.Enterprise, null, CancellationToken.None);
+        var api = await ApiHost.StartAsync(database);
+        var client = api.ClientFor(tenant.TenantId);
+        var product = await (await client.PostJsonAsync("/api/v1/products", new { name = "Editor" })).JsonAsync();
+        return (client, api, product.GetProperty("id").GetString()!);
+    }
+}
