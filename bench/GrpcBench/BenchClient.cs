@@ -51,7 +51,7 @@ internal static class BenchClient
         return 0;
     }
 
-    private static void Report((long Count, List<long> Latencies, TimeSpan Elapsed) run)
+    internal static void Report((long Count, List<long> Latencies, TimeSpan Elapsed) run)
     {
         var (count, latencies, elapsed) = run;
 
@@ -62,7 +62,7 @@ internal static class BenchClient
         Console.WriteLine($"p50: {Percentile(0.50):F2} ms  p90: {Percentile(0.90):F2} ms  p99: {Percentile(0.99):F2} ms  max: {Percentile(1):F2} ms");
     }
 
-    private static async Task<(long Count, List<long> Latencies, TimeSpan Elapsed)> RunPhaseAsync(Func<Task> call, int callers, TimeSpan duration)
+    internal static async Task<(long Count, List<long> Latencies, TimeSpan Elapsed)> RunPhaseAsync(Func<Task> call, int callers, TimeSpan duration)
     {
         var allocatedBefore = GC.GetTotalAllocatedBytes();
         var gcBefore = GC.CollectionCount(0);

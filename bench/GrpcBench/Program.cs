@@ -1,6 +1,7 @@
 // Unary round trips between two processes over loopback with our gRPC transport.
 //   dotnet GrpcBench.dll server               prints "PORT <n>" and serves until killed
 //   dotnet GrpcBench.dll client <port> [callers] [seconds] [--baseline]
+//   dotnet GrpcBench.dll licensing <grpc-url> <licensingdb-connection-string> <tenant-id> [callers] [seconds]
 using Platform.Bench.Grpc;
 
 return args switch
@@ -11,6 +12,10 @@ return args switch
         rest.Length > 0 ? int.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture) : 64,
         rest.Length > 1 ? int.Parse(rest[1], System.Globalization.CultureInfo.InvariantCulture) : 10,
         raw: rest.Contains("--baseline")),
+    ["licensing", var url, var database, var tenant, .. var more] => await LicensingBench.RunAsync(
+        new Uri(url), database, tenant,
+        more.Length > 0 ? int.Parse(more[0], System.Globalization.CultureInfo.InvariantCulture) : 32,
+        more.Length > 1 ? int.Parse(more[1], System.Globalization.CultureInfo.InvariantCulture) : 10),
     _ => Usage(),
 };
 

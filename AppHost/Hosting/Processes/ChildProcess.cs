@@ -66,8 +66,20 @@ internal sealed class ChildProcess : IDisposable
         // (bounded: a grandchild that inherited them could keep them open).
         process.Exited += async (_, _) =>
         {
-            await Task.WhenAny(process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(2)));
-            child.exited.TrySetResult(process.ExitCode);
+            // An exception must not escape this handler (it would end the AppHost), and the Process may be
+            // disposed at any moment once the resource has stopped.
+            var code = -1;
+            try
+            {
+                code = process.ExitCode;
+                await Task.WhenAny(process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(2)));
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException)
+            {
+                // Disposed while draining: nothing more will arrive.
+            }
+
+            child.exited.TrySetResult(code);
         };
         process.Start();
         child.StartTime = ProcFs.StartTime(process.Id) ?? 0;
