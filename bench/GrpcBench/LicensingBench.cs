@@ -26,6 +26,19 @@ internal static class LicensingBench
         Func<Task> call = () => invoker.UnaryAsync(Get, new GetLicenseByKeyRequest { Key = keys[Random.Shared.Next(keys.Length)] }).ResponseAsync;
         await BenchClient.RunPhaseAsync(call, callers, TimeSpan.FromSeconds(3));
         BenchClient.Report(await BenchClient.RunPhaseAsync(call, callers, TimeSpan.FromSeconds(seconds)));
+
+        // Baseline in the same run: the same lookup straight from this process to Postgres, no service between.
+        Console.WriteLine("baseline: the same query sent directly with Npgsql");
+        await using var direct = new NpgsqlDataSourceBuilder(database) { ConnectionStringBuilder = { MaxAutoPrepare = 10 } }.Build();
+        Func<Task> query = async () =>
+        {
+            await using var command = direct.CreateCommand("SELECT * FROM licenses WHERE key = $1");
+            command.Parameters.Add(new NpgsqlParameter { Value = keys[Random.Shared.Next(keys.Length)] });
+            await using var reader = await command.ExecuteReaderAsync();
+            await reader.ReadAsync();
+        };
+        await BenchClient.RunPhaseAsync(query, callers, TimeSpan.FromSeconds(3));
+        BenchClient.Report(await BenchClient.RunPhaseAsync(query, callers, TimeSpan.FromSeconds(seconds)));
         return 0;
     }
 

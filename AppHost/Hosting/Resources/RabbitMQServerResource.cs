@@ -71,6 +71,8 @@ public sealed class RabbitMQServerResource(string name, string? externalConnecti
             ["ERL_EPMD_PORT"] = Invariant(epmdPort),
             ["ERL_EPMD_ADDRESS"] = "127.0.0.1",
             ["RABBITMQ_ENABLED_PLUGINS_FILE"] = plugins,
+            // Erlang schedulers busy-wait by default; on a two-core machine that takes CPU from everything else.
+            ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "+sbwt none +sbwtdcpu none +sbwtdio none",
         };
         Launch(context, new ChildProcessSpec(ServerScript, [], root, env, SystemUser));
     }
