@@ -80,20 +80,13 @@ public sealed class ActivationTests(PostgresFixture postgres)
         Assert.Equal(StatusCode.NotFound, notActivated.StatusCode);
     }
 
-    private static async Task<string> CreateLicenseAsync(Database database, int? maxActivations, bool suspend = false)
-    {
-        await using var db = database.CreateContext();
-        var tenant = await new TenantProvisioning(db).CreateAsync("Acme", RateLimitPlan.Starter, null, CancellationToken.None);
-        var product = new Product { Id = Ids.New("prod"), TenantId = tenant.TenantId, Environment = ApiEnvironment.Test, Name = "Editor", CreatedAt = DateTimeOffset.UtcNow };
-        var license = new License { Id = Ids.New("lic"), TenantId = tenant.TenantId, Environment = ApiEnvironment.Test, Key = LicenseKeyFormat.Generate(), ProductId = product.Id, MaxActivations = maxActivations, CreatedAt = DateTimeOffset.UtcNow };
-        if (suspend)
+    private static async Task<string> CreateLicenseAsync(Database database, int? maxActivations, bool suspend = false) =>
+        (await TestData.SeedLicenseAsync(database, license =>
         {
-            license.Suspend(DateTimeOffset.UtcNow);
-        }
-
-        db.Products.Add(product);
-        db.Licenses.Add(license);
-        await db.SaveChangesAsync();
-        return license.Key;
-    }
+            license.MaxActivations = maxActivations;
+            if (suspend)
+            {
+                license.Suspend(DateTimeOffset.UtcNow);
+            }
+        })).Key;
 }

@@ -16,7 +16,7 @@ public sealed class GetLicenseByKeyTests(PostgresFixture postgres)
     public async Task TheSnapshotCarriesWhatValidationNeedsWithTheVersion()
     {
         await using var database = await Database.CreateAsync(postgres);
-        var license = await CreateLicenseAsync(database, l =>
+        var license = await TestData.SeedLicenseAsync(database, l =>
         {
             l.MaxActivations = 3;
             l.Features = ["export"];
@@ -43,7 +43,7 @@ public sealed class GetLicenseByKeyTests(PostgresFixture postgres)
     public async Task AWellFormedKeyNobodyHasIsNotFoundAndAMistypedOneIsInvalid()
     {
         await using var database = await Database.CreateAsync(postgres);
-        var license = await CreateLicenseAsync(database, _ => { });
+        var license = await TestData.SeedLicenseAsync(database);
         await using var server = await GrpcTestServer.StartAsync(database);
         var typo = license.Key[..^1] + (license.Key[^1] == 'A' ? 'B' : 'A');
 
@@ -52,18 +52,5 @@ public sealed class GetLicenseByKeyTests(PostgresFixture postgres)
 
         Assert.Equal(StatusCode.NotFound, missing.StatusCode);
         Assert.Equal(StatusCode.InvalidArgument, invalid.StatusCode);
-    }
-
-    private static async Task<License> CreateLicenseAsync(Database database, Action<License> shape)
-    {
-        await using var db = database.CreateContext();
-        var tenant = await new TenantProvisioning(db).CreateAsync("Acme", RateLimitPlan.Starter, null, CancellationToken.None);
-        var product = new Product { Id = Ids.New("prod"), TenantId = tenant.TenantId, Environment = ApiEnvironment.Test, Name = "Editor", CreatedAt = DateTimeOffset.UtcNow };
-        var license = new License { Id = Ids.New("lic"), TenantId = tenant.TenantId, Environment = ApiEnvironment.Test, Key = LicenseKeyFormat.Generate(), ProductId = product.Id, CreatedAt = DateTimeOffset.UtcNow };
-        shape(license);
-        db.Products.Add(product);
-        db.Licenses.Add(license);
-        await db.SaveChangesAsync();
-        return license;
     }
 }

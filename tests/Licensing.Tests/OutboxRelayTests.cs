@@ -58,16 +58,11 @@ public sealed class OutboxRelayTests(PostgresFixture postgres, BrokerFixture bro
     /// <summary>A license created, suspended and reinstated: its events, in the outbox, in order.</summary>
     private static async Task<List<Guid>> RecordEventsAsync(Database database, int count)
     {
+        var license = await TestData.SeedLicenseAsync(database);
         await using var db = database.CreateContext();
-        var tenant = await new TenantProvisioning(db).CreateAsync("Acme", RateLimitPlan.Starter, null, CancellationToken.None);
-        var product = new Product { Id = Ids.New("prod"), TenantId = tenant.TenantId, Environment = ApiEnvironment.Test, Name = "Editor", CreatedAt = DateTimeOffset.UtcNow };
-        var license = new License { Id = Ids.New("lic"), TenantId = tenant.TenantId, Environment = ApiEnvironment.Test, Key = Contracts.Keys.LicenseKeyFormat.Generate(), ProductId = product.Id, CreatedAt = DateTimeOffset.UtcNow };
-        db.Products.Add(product);
-        db.Licenses.Add(license);
-        LicenseEvents.Record(db, "license.created", license, new { }, DateTimeOffset.UtcNow);
-        await db.SaveChangesAsync();
-        var changes = new Func<License, DateTimeOffset, string?>[] { (l, t) => l.Suspend(t), (l, t) => l.Reinstate(t) };
-        foreach (var change in changes.Take(count - 1))
+        db.Attach(license);
+        var changes = new Func<License, DateTimeOffset, string?>[] { (_, _) => "license.created", (l, t) => l.Suspend(t), (l, t) => l.Reinstate(t) };
+        foreach (var change in changes.Take(count))
         {
             var now = DateTimeOffset.UtcNow;
             LicenseEvents.Record(db, change(license, now)!, license, new { }, now);
