@@ -1,19 +1,8 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Platform.Licensing.Grpc;
-using Platform.Licensing.Infrastructure;
 using Platform.Licensing.Model;
 using Platform.Protos.Licensing.V1;
-using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Grpc;
 using Platform.ServiceDefaults.Grpc.Client;
-using Platform.ServiceDefaults.Grpc.Server;
 
 namespace Platform.Licensing.Tests;
 
