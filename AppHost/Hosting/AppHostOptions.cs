@@ -57,7 +57,7 @@ public sealed class AppHostOptions
     private static string DefaultDataDir(string root)
     {
         var inRepository = Path.Combine(root, ".apphost");
-        if (OperatingSystem.IsWindows() || Environment.UserName != "root")
+        if (Environment.UserName != "root")
         {
             return inRepository;
         }

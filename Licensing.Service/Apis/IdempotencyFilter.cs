@@ -89,11 +89,15 @@ internal static class IdempotencyFilter
         return TypedResults.Text(earlier.Response, "application/json; charset=utf-8", Encoding.UTF8, earlier.StatusCode);
     }
 
-    /// <summary>The method, path and bound request body: what makes two requests "the same".</summary>
+    /// <summary>
+    /// The method, path and every argument bound from the request (body, route and query values): what makes
+    /// two requests "the same". Services, the caller and the cancellation token are not part of the request.
+    /// </summary>
     private static byte[] RequestHash(HttpContext http, IList<object?> arguments)
     {
-        var bodies = arguments.Where(a => a?.GetType().Name.EndsWith("Request", StringComparison.Ordinal) == true);
-        var text = $"{http.Request.Method} {http.Request.Path}\n{JsonSerializer.Serialize(bodies)}";
+        var sent = arguments.Where(a => a is not (null or CancellationToken or CallerIdentity or HttpContext)
+            && http.RequestServices.GetService(a.GetType()) is null);
+        var text = $"{http.Request.Method} {http.Request.Path}\n{JsonSerializer.Serialize(sent)}";
         return SHA256.HashData(Encoding.UTF8.GetBytes(text));
     }
 }

@@ -38,7 +38,8 @@ public sealed class LicensingDbContext(DbContextOptions<LicensingDbContext> opti
         {
             license.ToTable("licenses");
             license.Property(l => l.Metadata).HasColumnType("jsonb");
-            license.Property(l => l.Status);
+            // Every change bumps the version; a change made from a stale read must not commit (409, not a lost update).
+            license.Property(l => l.Version).IsConcurrencyToken();
             license.Property(l => l.UpdatedAt).HasDefaultValueSql("now()");
             license.HasOne<Tenant>().WithMany().HasForeignKey(l => l.TenantId);
             license.HasOne<Product>().WithMany().HasForeignKey(l => l.ProductId);

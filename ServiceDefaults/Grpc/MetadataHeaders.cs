@@ -33,22 +33,14 @@ internal static class MetadataHeaders
         return metadata;
     }
 
-    public static Metadata From(params HttpHeaders?[] collections)
+    public static Metadata From(HttpHeaders headers)
     {
         var metadata = new Metadata();
-        foreach (var headers in collections)
+        foreach (var (name, values) in headers.NonValidated)
         {
-            if (headers is null)
+            foreach (var value in values)
             {
-                continue;
-            }
-
-            foreach (var (name, values) in headers.NonValidated)
-            {
-                foreach (var value in values)
-                {
-                    AddAll(metadata, name, value);
-                }
+                AddAll(metadata, name, value);
             }
         }
 

@@ -21,7 +21,7 @@ public sealed class AppHostLifecycleTests : IDisposable
         {
             firstLeaders = [.. (await first.WaitUntilHealthyAsync()).Values];
             firstRun = ProcessSnapshot.Of(firstLeaders);
-            Posix_Kill(first.Id);
+            SigKill(first.Id);
             Assert.True(await first.WaitForExitAsync(TimeSpan.FromSeconds(10)));
         }
 
@@ -81,5 +81,5 @@ public sealed class AppHostLifecycleTests : IDisposable
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static void Posix_Kill(int pid) => Process.GetProcessById(pid).Kill();
+    private static void SigKill(int pid) => Process.GetProcessById(pid).Kill();
 }

@@ -42,6 +42,24 @@ public sealed class IdempotencyTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task TheSameKeyOnAnotherLicenseIsRefused()
+    {
+        // Route values are part of the request too: the key cannot be replayed against another license.
+        await using var database = await Database.CreateAsync(postgres);
+        var (client, api, productId) = await StartAsync(database);
+        await using var _ = api;
+        var one = (await (await client.PostJsonAsync("/api/v1/licenses", new { product_id = productId })).JsonAsync()).GetProperty("id").GetString();
+        var two = (await (await client.PostJsonAsync("/api/v1/licenses", new { product_id = productId })).JsonAsync()).GetProperty("id").GetString();
+        client.DefaultRequestHeaders.Add("Idempotency-Key", "suspend-1");
+
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/v1/licenses/{one}/suspend", null)).StatusCode);
+        var other = await client.PostAsync($"/api/v1/licenses/{two}/suspend", null);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
+        Assert.Equal("active", await database.ScalarAsync<string>($"SELECT status FROM licenses WHERE id = '{two}'"));
+    }
+
+    [Fact]
     public async Task TenRequestsWithOneKeyAtOnceCreateOneLicenseAndOneEvent()
     {
         await using var database = await Database.CreateAsync(postgres);

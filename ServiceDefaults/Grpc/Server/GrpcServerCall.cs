@@ -40,7 +40,10 @@ internal sealed class GrpcServerCall : IDisposable
     public DateTime Deadline { get; } = DateTime.MaxValue;
     public CancellationToken CancellationToken => deadlineSource?.Token ?? HttpContext.RequestAborted;
     public bool DeadlineExceeded => deadlineSource is { IsCancellationRequested: true } && !HttpContext.RequestAborted.IsCancellationRequested;
-    public string Peer => $"ipv4:{HttpContext.Connection.RemoteIpAddress}:{HttpContext.Connection.RemotePort}";
+    /// <summary>The client's address in gRPC's notation: <c>ipv4:1.2.3.4:5</c> or <c>ipv6:[::1]:5</c>.</summary>
+    public string Peer => HttpContext.Connection.RemoteIpAddress is { AddressFamily: System.Net.Sockets.AddressFamily.InterNetworkV6 } v6
+        ? $"ipv6:[{v6}]:{HttpContext.Connection.RemotePort}"
+        : $"ipv4:{HttpContext.Connection.RemoteIpAddress}:{HttpContext.Connection.RemotePort}";
 
     /// <summary>The request message of a unary or server-streaming call: exactly one.</summary>
     public async Task<T> ReadSingleRequestAsync<T>(MessageParser<T> parser) where T : class, IMessage<T>
