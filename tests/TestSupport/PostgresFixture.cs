@@ -2,7 +2,7 @@ using Npgsql;
 using Platform.AppHost.Hosting;
 using Platform.AppHost.Hosting.Resources;
 
-namespace Platform.Licensing.Tests;
+namespace Platform.Testing;
 
 /// <summary>One private Postgres for the whole test run, started by the AppHost's orchestration; each test gets its own database.</summary>
 public sealed class PostgresFixture : IAsyncLifetime
@@ -38,10 +38,4 @@ public sealed class PostgresFixture : IAsyncLifetime
         await app.StopAsync();
         Directory.Delete(dataDir, recursive: true);
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class PostgresCollection : ICollectionFixture<PostgresFixture>
-{
-    public const string Name = "postgres";
 }

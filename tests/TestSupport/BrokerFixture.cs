@@ -1,7 +1,7 @@
 using Platform.AppHost.Hosting;
 using Platform.AppHost.Hosting.Resources;
 
-namespace Platform.Licensing.Tests;
+namespace Platform.Testing;
 
 /// <summary>A private Postgres and RabbitMQ for the tests that publish, started once by the AppHost's orchestration.</summary>
 public sealed class BrokerFixture : IAsyncLifetime
