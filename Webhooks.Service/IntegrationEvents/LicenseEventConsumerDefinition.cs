@@ -1,4 +1,6 @@
 using MassTransit;
+using Microsoft.Extensions.Options;
+using Platform.Webhooks.Model;
 
 namespace Platform.Webhooks.IntegrationEvents;
 
@@ -8,11 +10,9 @@ namespace Platform.Webhooks.IntegrationEvents;
 /// </summary>
 public sealed class LicenseEventConsumerDefinition : ConsumerDefinition<LicenseEventConsumer>
 {
-    public const string QueueName = "webhooks-license-events";
-
-    public LicenseEventConsumerDefinition()
+    public LicenseEventConsumerDefinition(IOptions<WebhookOptions> options)
     {
-        EndpointName = QueueName;
+        EndpointName = options.Value.QueueName;
         ConcurrentMessageLimit = 16;
     }
 

@@ -5,6 +5,9 @@ public sealed class WebhookOptions
 {
     public const string Section = "Webhooks";
 
+    /// <summary>The durable queue every replica consumes license events from (competing consumers).</summary>
+    public string QueueName { get; set; } = "webhooks-license-events";
+
     /// <summary>Endpoints may resolve to loopback addresses (the AppHost allows it for local development).</summary>
     public bool AllowLoopback { get; set; }
 
