@@ -70,8 +70,8 @@ public sealed class EndpointsApiTests(PostgresFixture postgres, BrokerFixture br
 
     [Theory]
     [InlineData("{\"events\":[\"*\"]}", "MISSING_FIELDS")]
-    [InlineData("{\"url\":\"https://example.com/hooks\"}", "MISSING_FIELDS")]
-    [InlineData("{\"url\":\"ftp://example.com/hooks\",\"events\":[\"*\"]}", "VALIDATION_ERROR")]
+    [InlineData("{\"url\":\"http://127.0.0.1/hooks\"}", "MISSING_FIELDS")]
+    [InlineData("{\"url\":\"ftp://127.0.0.1/hooks\",\"events\":[\"*\"]}", "VALIDATION_ERROR")]
     [InlineData("{\"url\":\"not a url\",\"events\":[\"*\"]}", "VALIDATION_ERROR")]
     [InlineData("{\"url\":\"http://user:pw@127.0.0.1/hooks\",\"events\":[\"*\"]}", "VALIDATION_ERROR")]
     [InlineData("{\"url\":\"http://127.0.0.1/hooks\",\"events\":[\"license.exploded\"]}", "VALIDATION_ERROR")]

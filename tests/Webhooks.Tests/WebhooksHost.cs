@@ -33,7 +33,18 @@ internal sealed class WebhooksHost : IAsyncDisposable
     public Uri Address { get; }
     public IServiceProvider Services => app.Services;
 
-    public static async Task<WebhooksHost> StartAsync(WebhooksSetup setup, params (string Key, string Value)[] settings)
+    public static Task<WebhooksHost> StartAsync(WebhooksSetup setup, params (string Key, string Value)[] settings)
+    {
+        // MassTransit keeps its log context in an AsyncLocal: a host started in the flow of an earlier,
+        // disposed host would inherit that host's disposed logger factory. Each host starts in a clean flow,
+        // as it would in a process of its own.
+        using (ExecutionContext.SuppressFlow())
+        {
+            return Task.Run(() => StartInCleanFlowAsync(setup, settings));
+        }
+    }
+
+    private static async Task<WebhooksHost> StartInCleanFlowAsync(WebhooksSetup setup, (string Key, string Value)[] settings)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
