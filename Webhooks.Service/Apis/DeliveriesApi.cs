@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Platform.ServiceDefaults.Apis;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Identity;
+using Platform.Webhooks.Dispatch;
 using Platform.Webhooks.Infrastructure;
 using Platform.Webhooks.Model;
 
@@ -53,7 +54,7 @@ internal static class DeliveriesApi
     }
 
     private static async Task<IResult> RedeliverAsync(string id, string deliveryId, CallerIdentity caller, EndpointStore endpoints, DeliveryLog log,
-        IOptions<WebhookOptions> options, CancellationToken cancellationToken)
+        DeliverySignal signal, IOptions<WebhookOptions> options, CancellationToken cancellationToken)
     {
         if (await endpoints.GetAsync(caller.TenantId, caller.Environment, id, cancellationToken) is not { } endpoint)
         {
@@ -65,12 +66,16 @@ internal static class DeliveriesApi
             return Disabled();
         }
 
-        return await log.RedeliverAsync(id, deliveryId, options.Value.MaxAttempts, cancellationToken) is { } delivery
-            ? TypedResults.Accepted($"/api/v1/webhooks/{id}/deliveries/{delivery.Id}", DeliveryResponse.Of(delivery))
-            : WebhooksApi.NotFound("Delivery");
+        if (await log.RedeliverAsync(id, deliveryId, options.Value.MaxAttempts, cancellationToken) is not { } delivery)
+        {
+            return WebhooksApi.NotFound("Delivery");
+        }
+
+        signal.Notify();
+        return TypedResults.Accepted($"/api/v1/webhooks/{id}/deliveries/{delivery.Id}", DeliveryResponse.Of(delivery));
     }
 
-    private static async Task<IResult> PingAsync(string id, CallerIdentity caller, EndpointStore endpoints, DeliveryLog log, CancellationToken cancellationToken)
+    private static async Task<IResult> PingAsync(string id, CallerIdentity caller, EndpointStore endpoints, DeliveryLog log, DeliverySignal signal, CancellationToken cancellationToken)
     {
         if (await endpoints.GetAsync(caller.TenantId, caller.Environment, id, cancellationToken) is not { } endpoint)
         {
@@ -83,6 +88,7 @@ internal static class DeliveriesApi
         }
 
         var delivery = await log.EnqueuePingAsync(endpoint, cancellationToken);
+        signal.Notify();
         return TypedResults.Accepted($"/api/v1/webhooks/{id}/deliveries/{delivery.Id}", DeliveryResponse.Of(delivery));
     }
 

@@ -25,7 +25,7 @@ public sealed class DeliveryQueue(NpgsqlDataSource dataSource)
             FROM due, endpoints e
             WHERE d.id = due.id AND e.id = d.endpoint_id
             RETURNING d.id, d.endpoint_id, d.event_id, d.event_type, d.payload, d.attempts, d.max_attempts, e.url, e.secret,
-                CASE WHEN e.previous_secret_expires_at > now() THEN e.previous_secret END
+                CASE WHEN e.previous_secret_expires_at > now() THEN e.previous_secret END, e.failing_since IS NOT NULL
             """);
         claim.Parameters.AddWithValue("limit", limit);
         claim.Parameters.AddWithValue("lease", NpgsqlDbType.Interval, lease);
@@ -40,33 +40,40 @@ public sealed class DeliveryQueue(NpgsqlDataSource dataSource)
             }
 
             work.Add(new DeliveryWork(reader.GetString(0), reader.GetString(1), reader.GetGuid(2), reader.GetString(3), reader.GetString(4),
-                reader.GetInt32(5), reader.GetInt32(6), reader.GetString(7), secrets));
+                reader.GetInt32(5), reader.GetInt32(6), reader.GetString(7), secrets, reader.GetBoolean(10)));
         }
 
         return work;
     }
 
-    /// <summary>Records an attempt: delivered, scheduled again after <paramref name="retryAfter"/>, or failed for good when that is null.</summary>
-    public async Task RecordAsync(DeliveryWork work, AttemptOutcome outcome, TimeSpan? retryAfter, CancellationToken cancellationToken)
+    /// <summary>Records the outcomes of a batch of attempts in one statement.</summary>
+    public async Task RecordAsync(IReadOnlyList<AttemptResult> results, CancellationToken cancellationToken)
     {
-        var status = outcome.Succeeded ? "delivered" : retryAfter is null ? "failed" : "pending";
+        if (results.Count == 0)
+        {
+            return;
+        }
+
         // The attempt guard keeps a worker whose lease ran out from overwriting a newer attempt's outcome.
         await using var record = dataSource.CreateCommand(
             """
-            UPDATE deliveries SET status = @status,
-                next_attempt_at = CASE WHEN @status = 'pending' THEN now() + @retry END,
-                delivered_at = CASE WHEN @status = 'delivered' THEN now() END,
-                last_status_code = @code, last_duration_ms = @duration, last_error = @error, last_response_body = @body
-            WHERE id = @id AND attempts = @attempt
+            UPDATE deliveries d SET status = r.status,
+                next_attempt_at = CASE WHEN r.status = 'pending' THEN now() + r.retry END,
+                delivered_at = CASE WHEN r.status = 'delivered' THEN now() END,
+                last_status_code = r.code, last_duration_ms = r.duration, last_error = r.error, last_response_body = r.body
+            FROM unnest(@ids, @attempts, @statuses, @retries, @codes, @durations, @errors, @bodies)
+                AS r(id, attempt, status, retry, code, duration, error, body)
+            WHERE d.id = r.id AND d.attempts = r.attempt
             """);
-        record.Parameters.AddWithValue("id", work.Id);
-        record.Parameters.AddWithValue("attempt", work.Attempt);
-        record.Parameters.AddWithValue("status", status);
-        record.Parameters.AddWithValue("retry", NpgsqlDbType.Interval, retryAfter ?? TimeSpan.Zero);
-        record.Parameters.AddWithValue("code", NpgsqlDbType.Integer, (object?)outcome.StatusCode ?? DBNull.Value);
-        record.Parameters.AddWithValue("duration", outcome.DurationMs);
-        record.Parameters.AddWithValue("error", NpgsqlDbType.Text, (object?)outcome.Error ?? DBNull.Value);
-        record.Parameters.AddWithValue("body", NpgsqlDbType.Text, (object?)outcome.ResponseBody?.Replace("\0", "", StringComparison.Ordinal) ?? DBNull.Value);
+        record.Parameters.AddWithValue("ids", results.Select(r => r.Work.Id).ToArray());
+        record.Parameters.AddWithValue("attempts", results.Select(r => r.Work.Attempt).ToArray());
+        record.Parameters.AddWithValue("statuses", results.Select(r => r.Status).ToArray());
+        record.Parameters.AddWithValue("retries", NpgsqlDbType.Array | NpgsqlDbType.Interval, results.Select(r => r.RetryAfter ?? TimeSpan.Zero).ToArray());
+        record.Parameters.AddWithValue("codes", NpgsqlDbType.Array | NpgsqlDbType.Integer, results.Select(r => r.Outcome.StatusCode).ToArray());
+        record.Parameters.AddWithValue("durations", results.Select(r => r.Outcome.DurationMs).ToArray());
+        record.Parameters.AddWithValue("errors", NpgsqlDbType.Array | NpgsqlDbType.Text, results.Select(r => r.Outcome.Error).ToArray());
+        record.Parameters.AddWithValue("bodies", NpgsqlDbType.Array | NpgsqlDbType.Text,
+            results.Select(r => r.Outcome.ResponseBody?.Replace("\0", "", StringComparison.Ordinal)).ToArray());
         await record.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -8,7 +8,7 @@ namespace Platform.Webhooks.Dispatch;
 /// retries. Every replica runs one; they share the table through <see cref="DeliveryQueue"/>.
 /// </summary>
 public sealed class DeliveryWorker(
-    DeliveryQueue queue, WebhookSender sender, RetrySchedule retries, EndpointHealth health,
+    DeliveryQueue queue, WebhookSender sender, RetrySchedule retries, EndpointHealth health, DeliverySignal signal,
     IOptions<WebhookOptions> options, ILogger<DeliveryWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan FailureDelay = TimeSpan.FromSeconds(2);
@@ -17,20 +17,22 @@ public sealed class DeliveryWorker(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            TimeSpan delay;
             try
             {
-                delay = await RunBatchAsync(stoppingToken) == options.Value.BatchSize ? TimeSpan.Zero : options.Value.PollInterval;
+                // Straight on while there is work; when there is none, until new work is committed here or the next poll.
+                if (await RunBatchAsync(stoppingToken) == 0)
+                {
+                    await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogWarning(ex, "Webhook delivery pass failed; retrying");
-                delay = FailureDelay;
-            }
-
-            if (delay > TimeSpan.Zero)
-            {
-                await Task.Delay(delay, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                await Task.Delay(FailureDelay, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }
@@ -41,20 +43,25 @@ public sealed class DeliveryWorker(
         // The lease outlasts the request timeout, so a live worker always records before anyone else may retry.
         var lease = options.Value.RequestTimeout + TimeSpan.FromSeconds(50);
         var batch = await queue.ClaimAsync(options.Value.BatchSize, lease, cancellationToken);
-        await Task.WhenAll(batch.Select(work => AttemptAsync(work, cancellationToken)));
+        var results = await Task.WhenAll(batch.Select(work => AttemptAsync(work, cancellationToken)));
+        await queue.RecordAsync(results, cancellationToken);
+        foreach (var result in results.Where(r => !r.Outcome.Succeeded || r.Work.EndpointFailing))
+        {
+            await health.RecordAsync(result.Work, result.Outcome, cancellationToken);
+            if (result.Status == "failed")
+            {
+                logger.LogWarning("Webhook delivery {DeliveryId} of event {EventId} to {EndpointId} failed after {Attempts} attempts: {Status} {Error}",
+                    result.Work.Id, result.Work.EventId, result.Work.EndpointId, result.Work.Attempt, result.Outcome.StatusCode, result.Outcome.Error);
+            }
+        }
+
         return batch.Count;
     }
 
-    private async Task AttemptAsync(DeliveryWork work, CancellationToken cancellationToken)
+    private async Task<AttemptResult> AttemptAsync(DeliveryWork work, CancellationToken cancellationToken)
     {
         var outcome = await sender.SendAsync(work, cancellationToken);
         TimeSpan? retryAfter = outcome.Succeeded || outcome.Gone || work.Attempt >= work.MaxAttempts ? null : retries.DelayAfter(work.Attempt);
-        await queue.RecordAsync(work, outcome, retryAfter, cancellationToken);
-        await health.RecordAsync(work, outcome, cancellationToken);
-        if (!outcome.Succeeded && retryAfter is null)
-        {
-            logger.LogWarning("Webhook delivery {DeliveryId} of event {EventId} to {EndpointId} failed after {Attempts} attempts: {Status} {Error}",
-                work.Id, work.EventId, work.EndpointId, work.Attempt, outcome.StatusCode, outcome.Error);
-        }
+        return new AttemptResult(work, outcome, retryAfter);
     }
 }

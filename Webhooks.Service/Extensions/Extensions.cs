@@ -27,6 +27,7 @@ internal static class Extensions
         builder.Services.AddSingleton<WebhookSender>();
         builder.Services.AddSingleton<RetrySchedule>();
         builder.Services.AddSingleton<DeliveryQueue>();
+        builder.Services.AddSingleton<DeliverySignal>();
         builder.Services.AddSingleton<EndpointHealth>();
         builder.Services.AddHostedService<DeliveryWorker>();
     }

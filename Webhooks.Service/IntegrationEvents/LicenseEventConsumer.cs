@@ -1,6 +1,7 @@
 using MassTransit;
 using Npgsql;
 using Platform.Contracts.Events;
+using Platform.Webhooks.Dispatch;
 using Platform.Webhooks.Model;
 
 namespace Platform.Webhooks.IntegrationEvents;
@@ -11,7 +12,7 @@ namespace Platform.Webhooks.IntegrationEvents;
 /// (redelivery, or a relay that published twice) fans out once; the message is acknowledged only after
 /// the commit, so a crash before it leaves the message on the queue.
 /// </summary>
-public sealed class LicenseEventConsumer(NpgsqlDataSource dataSource, Microsoft.Extensions.Options.IOptions<WebhookOptions> options) : IConsumer<LicenseEvent>
+public sealed class LicenseEventConsumer(NpgsqlDataSource dataSource, DeliverySignal signal, Microsoft.Extensions.Options.IOptions<WebhookOptions> options) : IConsumer<LicenseEvent>
 {
     public async Task Consume(ConsumeContext<LicenseEvent> context)
     {
@@ -30,6 +31,7 @@ public sealed class LicenseEventConsumer(NpgsqlDataSource dataSource, Microsoft.
             }
         }
 
+        int fannedOut;
         await using (var fanOut = new NpgsqlCommand(
             """
             INSERT INTO deliveries (id, endpoint_id, event_id, event_type, payload, status, max_attempts, next_attempt_at)
@@ -44,9 +46,13 @@ public sealed class LicenseEventConsumer(NpgsqlDataSource dataSource, Microsoft.
             fanOut.Parameters.AddWithValue("max", options.Value.MaxAttempts);
             fanOut.Parameters.AddWithValue("tenant", message.TenantId);
             fanOut.Parameters.AddWithValue("environment", message.Environment);
-            await fanOut.ExecuteNonQueryAsync(cancellationToken);
+            fannedOut = await fanOut.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
+        if (fannedOut > 0)
+        {
+            signal.Notify();
+        }
     }
 }
