@@ -78,4 +78,21 @@ internal static class SubscriptionStore
             "SELECT license_id FROM payments WHERE tenant_id = @tenant AND environment = @environment AND payment_id = ANY(@payments) LIMIT 1", connection, transaction);
         return (string?)await command.With("tenant", tenantId).With("environment", environment).With("payments", paymentIds.ToArray()).ExecuteScalarAsync(cancellationToken);
     }
+
+    /// <summary>The licenses of the customer's subscriptions that have not ended.</summary>
+    public static async Task<IReadOnlyList<string>> LicensesOfCustomerAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string tenantId, string environment, string customerId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("""
+            SELECT license_id FROM subscriptions
+            WHERE tenant_id = @tenant AND environment = @environment AND customer_id = @customer AND license_id IS NOT NULL AND ended_at IS NULL
+            """, connection, transaction);
+        await using var reader = await command.With("tenant", tenantId).With("environment", environment).With("customer", customerId).ExecuteReaderAsync(cancellationToken);
+        var licenses = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            licenses.Add(reader.GetString(0));
+        }
+
+        return licenses;
+    }
 }
