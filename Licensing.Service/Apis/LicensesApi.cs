@@ -20,6 +20,7 @@ internal static class LicensesApi
         licenses.MapGet("", ListAsync);
         licenses.MapGet("/{id}", GetAsync);
         licenses.MapLicenseChanges();
+        licenses.MapLicenseTransfer();
     }
 
     private static Task<IResult> CreateAsync(CreateLicenseRequest request, CallerIdentity caller, LicensingDbContext db, LicenseIssuer issuer, CancellationToken cancellationToken) =>

@@ -18,6 +18,11 @@ public static class Extensions
         builder.Services.AddGrpcServer();
         builder.Services.AddLicensingModel();
         builder.Services.AddHostedService<OutboxRelay>();
+        var scanSeconds = builder.Configuration.GetValue("Licensing:ExpiryScanSeconds", 30);
+        builder.Services.AddHostedService(services => new ExpiryScanner(services.GetRequiredService<IServiceScopeFactory>(), services.GetRequiredService<ILogger<ExpiryScanner>>())
+        {
+            Interval = TimeSpan.FromSeconds(Math.Max(1, scanSeconds)),
+        });
     }
 
     /// <summary>The model's services over the database context (tests host them without the rest of the service).</summary>
