@@ -32,8 +32,8 @@ internal sealed class CallerAuthentication(
             return;
         }
 
-        // Preflight requests carry no credentials; the CORS middleware answered them already where allowed.
-        if (route.AuthorizationPolicy == AuthPolicies.Anonymous || HttpMethods.IsOptions(context.Request.Method))
+        // CORS preflights of the routes open to browsers never get here: the CORS middleware answers them.
+        if (route.AuthorizationPolicy == AuthPolicies.Anonymous)
         {
             await next(context);
             return;

@@ -83,6 +83,7 @@ public sealed class RoutingTests(PlatformFixture platform)
 
         Assert.Equal("*", validate.Header("Access-Control-Allow-Origin"));
         Assert.Equal("", products.Header("Access-Control-Allow-Origin"));
+        Assert.Equal(HttpStatusCode.Unauthorized, products.StatusCode);
         Assert.Equal("*", answered.Header("Access-Control-Allow-Origin"));
         Assert.Contains("X-RateLimit-Remaining", answered.Header("Access-Control-Expose-Headers"), StringComparison.OrdinalIgnoreCase);
     }
