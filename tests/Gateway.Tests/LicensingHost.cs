@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -93,28 +92,6 @@ internal sealed class LicensingHost : IAsyncDisposable
         });
         await db.SaveChangesAsync();
         return secret;
-    }
-
-    /// <summary>The key's id, as Licensing knows it.</summary>
-    public async Task<string> KeyIdOfAsync(string secret)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
-        var digest = ApiKeySecret.Digest(secret);
-        return db.ApiKeys.Single(k => k.Digest == digest).Id;
-    }
-
-    /// <summary>Revokes the key in Licensing's database and publishes <c>ApiKeyRevoked</c> on the broker.</summary>
-    public async Task RevokeKeyAsync(string secret)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
-        var digest = ApiKeySecret.Digest(secret);
-        var key = db.ApiKeys.Single(k => k.Digest == digest);
-        key.RevokedAt = DateTimeOffset.UtcNow;
-        await db.SaveChangesAsync();
-        var bus = app.Services.GetRequiredService<IPublishEndpoint>();
-        await bus.Publish(new Contracts.Events.ApiKeyRevoked(Guid.NewGuid(), key.TenantId, key.Environment.ToString().ToLowerInvariant(), key.Id, DateTimeOffset.UtcNow));
     }
 
     public async ValueTask DisposeAsync()
