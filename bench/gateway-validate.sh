@@ -48,11 +48,17 @@ Platform__IdentitySecret="$(cat "$data/secrets/identity-secret")" Gateway__Porta
 ConnectionStrings__eventbus="$amqp" services__licensing__grpc__0="$licensing_grpc" services__licensing__http__0="$licensing_http" \
 services__validation__http__0="http://127.0.0.1:$baseline_port" services__webhooks__http__0="$webhooks" services__billing__http__0="$billing" \
 Gateway__RateLimits__AnonymousPerMinute=1000000000 Logging__LogLevel__Default=Warning \
-  dotnet Gateway/bin/Release/net10.0/Gateway.dll > "$data.gateway.log" 2>&1 &
+  dotnet Gateway/bin/Release/net10.0/Gateway.dll --contentRoot "$PWD/Gateway/bin/Release/net10.0" > "$data.gateway.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 100); do
   curl -sf "http://127.0.0.1:$gateway_port/alive" > /dev/null && curl -sf "http://127.0.0.1:$baseline_port/health" > /dev/null && break
   sleep 0.2
+done
+
+body='{"key":"TO-A3F2-B891-C4D7-E052","machine_id":"bench-machine","domain":"bench.example.com"}'
+for auth in "Authorization: Bearer $bench_key" "X-No-Key: 1"; do
+  answer=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' -H "$auth" -d "$body" "http://127.0.0.1:$gateway_port/api/v1/validate")
+  if [ "$answer" != 200 ]; then echo "the Gateway answered $answer, not 200 (${auth%%:*}); its log:"; cat "$data.gateway.log"; exit 1; fi
 done
 
 load() { # url [bearer]

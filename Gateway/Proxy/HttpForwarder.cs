@@ -101,7 +101,7 @@ internal sealed class HttpForwarder(IOptions<GatewayOptions> options, ILogger<Ht
     private HttpRequestMessage CreateRequest(HttpContext context, ProxyRoute route)
     {
         var incoming = context.Request;
-        var request = new HttpRequestMessage(new HttpMethod(incoming.Method), TargetUri(route.Destination, incoming))
+        var request = new HttpRequestMessage(HttpMethod.Parse(incoming.Method), TargetUri(route.Destination, incoming))
         {
             Version = HttpVersion.Version11,
             VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,

@@ -26,7 +26,7 @@ public sealed class OpenApiTests(PlatformFixture platform)
                 operations++;
                 var public_ = merged["paths"]?[path]?[method];
                 Assert.True(public_ is not null, $"{method} {path} is missing");
-                Assert.True(JsonNode.DeepEquals(operation!["requestBody"], public_["requestBody"]), $"{method} {path} request schema differs");
+                Assert.True(JsonNode.DeepEquals(Schema(licensing, operation!["requestBody"]), Schema(merged, public_["requestBody"])), $"{method} {path} request schema differs");
                 foreach (var status in new[] { "401", "403", "429", "503" })
                 {
                     Assert.True(public_["responses"]?[status]?["content"]?["application/json"]?["schema"] is not null, $"{method} {path} lacks {status}");
@@ -37,11 +37,43 @@ public sealed class OpenApiTests(PlatformFixture platform)
         }
 
         Assert.True(operations >= 6, $"Licensing documents only {operations} operations");
-        foreach (var (name, schema) in licensing["components"]?["schemas"]?.AsObject() ?? [])
+    }
+
+    [Fact]
+    public async Task SchemasOfTheSameNameFromTwoServicesAreBothKeptAndEveryReferenceResolves()
+    {
+        await using var gateway = await GatewayHost.StartAsync(platform);
+        using var http = new HttpClient();
+        var licensing = JsonNode.Parse(await http.GetStringAsync(new Uri(platform.Licensing.Http, "/openapi/v1.json")))!;
+        var upstream = JsonNode.Parse(Upstream.OpenApiDocument)!;
+
+        var merged = JsonNode.Parse(await gateway.Client().GetStringAsync("/api/v1/openapi.json"))!;
+
+        var validateAnswer = merged["paths"]!["/api/v1/validate"]!["post"]!["responses"]!["200"];
+        var createProduct = merged["paths"]!["/api/v1/products"]!["post"]!["requestBody"];
+        Assert.True(JsonNode.DeepEquals(upstream["components"]!["schemas"]!["CreateProductRequest"], Schema(merged, validateAnswer)));
+        Assert.True(JsonNode.DeepEquals(licensing["components"]!["schemas"]!["CreateProductRequest"], Schema(merged, createProduct)));
+        foreach (var reference in References(merged))
         {
-            Assert.True(JsonNode.DeepEquals(schema, merged["components"]!["schemas"]![name]), $"schema {name} differs");
+            Assert.True(merged["components"]!["schemas"]![reference["#/components/schemas/".Length..]] is not null, $"{reference} is dangling");
         }
     }
+
+    /// <summary>The JSON schema of a request body or response, its reference followed.</summary>
+    private static JsonNode? Schema(JsonNode document, JsonNode? bodyOrResponse)
+    {
+        var schema = bodyOrResponse?["content"]?["application/json"]?["schema"];
+        return schema?["$ref"]?.GetValue<string>() is { } reference
+            ? document["components"]!["schemas"]![reference["#/components/schemas/".Length..]]
+            : schema;
+    }
+
+    private static IEnumerable<string> References(JsonNode? node) => node switch
+    {
+        JsonObject obj => obj.SelectMany(p => p.Key == "$ref" && p.Value is JsonValue v ? [v.GetValue<string>()] : References(p.Value)),
+        JsonArray array => array.SelectMany(References),
+        _ => [],
+    };
 
     [Fact]
     public async Task OnlyRoutedOperationsOfAServiceArePublishedAndPublicRoutesNeedNoKey()

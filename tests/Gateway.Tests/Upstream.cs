@@ -21,9 +21,10 @@ internal sealed class Upstream : IAsyncDisposable
         {"openapi":"3.1.1","info":{"title":"Upstream","version":"v1"},
          "paths":{
            "/api/v1/validate":{"post":{"requestBody":{"required":true,"content":{"application/json":{"schema":{"$ref":"#/components/schemas/ValidateRequest"}}}},
-                                       "responses":{"200":{"description":"OK"}}}},
+                                       "responses":{"200":{"description":"OK","content":{"application/json":{"schema":{"$ref":"#/components/schemas/CreateProductRequest"}}}}}}},
            "/internal/metrics":{"get":{"responses":{"200":{"description":"OK"}}}}},
-         "components":{"schemas":{"ValidateRequest":{"type":"object","properties":{"key":{"type":"string"}}}}}}
+         "components":{"schemas":{"ValidateRequest":{"type":"object","properties":{"key":{"type":"string"}}},
+                                  "CreateProductRequest":{"type":"object","description":"Another service's schema under a name Licensing uses too"}}}}
         """;
 
     private readonly WebApplication app;
