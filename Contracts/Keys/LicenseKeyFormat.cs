@@ -94,6 +94,64 @@ public static class LicenseKeyFormat
         return true;
     }
 
+    public const int MinImportedLength = 8;
+    public const int MaxImportedLength = 128;
+
+    /// <summary>
+    /// Classifies <paramref name="input"/>: a platform key (normalized), an imported key (trimmed, kept as
+    /// given: 8 to 128 of A–Z, a–z, 0–9, '-', '_', '.'), or invalid. A string with this platform's shape
+    /// (a prefix and 20 symbols of the alphabet) whose checksum fails is a typo, so it is invalid, never imported.
+    /// </summary>
+    public static LicenseKeyKind Classify(string? input, out string key)
+    {
+        if (TryNormalize(input, out key))
+        {
+            return LicenseKeyKind.Platform;
+        }
+
+        var trimmed = input?.Trim() ?? "";
+        if (HasPlatformShape(trimmed) || !IsImportable(trimmed))
+        {
+            return LicenseKeyKind.Invalid;
+        }
+
+        key = trimmed;
+        return LicenseKeyKind.Imported;
+    }
+
+    /// <summary>Whether <paramref name="key"/> may be stored as an imported key.</summary>
+    public static bool IsImportable(string key) =>
+        key.Length is >= MinImportedLength and <= MaxImportedLength
+        && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')
+        && !HasPlatformShape(key);
+
+    private static bool HasPlatformShape(string input)
+    {
+        var dash = input.IndexOf('-', StringComparison.Ordinal);
+        if (dash < 0 || !IsValidPrefix(input[..dash].ToUpperInvariant()))
+        {
+            return false;
+        }
+
+        var symbols = 0;
+        foreach (var c in input.AsSpan(dash + 1))
+        {
+            if (c is '-' or ' ')
+            {
+                continue;
+            }
+
+            if (LicenseKeyAlphabet.ValueOf(c) < 0)
+            {
+                return false;
+            }
+
+            symbols++;
+        }
+
+        return symbols == BodySymbols;
+    }
+
     private static string Format(string prefix, ReadOnlySpan<char> body)
     {
         var groups = BodySymbols / GroupSize;

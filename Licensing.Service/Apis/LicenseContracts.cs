@@ -19,32 +19,8 @@ internal sealed record CreateLicenseRequest(
     [property: JsonPropertyName("features")] List<string>? Features,
     [property: JsonPropertyName("metadata")] JsonElement? Metadata,
     [property: JsonPropertyName("expires_at")] DateTimeOffset? ExpiresAt,
-    [property: JsonPropertyName("expiresAt")] DateTimeOffset? ExpiresAtAlias);
-
-internal sealed record LicenseResponse(
-    [property: JsonPropertyName("id")] string Id,
-    [property: JsonPropertyName("key")] string Key,
-    [property: JsonPropertyName("status")] string Status,
-    [property: JsonPropertyName("type")] string Type,
-    [property: JsonPropertyName("product")] string Product,
-    [property: JsonPropertyName("customer_email")] string? CustomerEmail,
-    [property: JsonPropertyName("max_domains")] int? MaxDomains,
-    [property: JsonPropertyName("domains")] IReadOnlyList<string> Domains,
-    [property: JsonPropertyName("activations")] int Activations,
-    [property: JsonPropertyName("maxActivations")] int? MaxActivations,
-    [property: JsonPropertyName("features")] IReadOnlyList<string> Features,
-    [property: JsonPropertyName("metadata")] JsonElement Metadata,
-    [property: JsonPropertyName("created_at")] DateTimeOffset CreatedAt,
-    [property: JsonPropertyName("expires_at")] DateTimeOffset? ExpiresAt,
-    [property: JsonPropertyName("last_validated_at")] DateTimeOffset? LastValidatedAt,
-    [property: JsonPropertyName("validation_count")] long ValidationCount,
-    [property: JsonPropertyName("version")] long Version)
-{
-    public static LicenseResponse Of(License license) => new(
-        license.Id, license.Key, Lower(license.Status), Lower(license.Type), license.ProductId, license.CustomerEmail,
-        license.MaxDomains, license.Domains, 0, license.MaxActivations, license.Features,
-        JsonDocument.Parse(license.Metadata).RootElement, license.CreatedAt, license.ExpiresAt, license.LastValidatedAt,
-        license.ValidationCount, license.Version);
-
-    private static string Lower<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
-}
+    [property: JsonPropertyName("expiresAt")] DateTimeOffset? ExpiresAtAlias,
+    [property: JsonPropertyName("plan_id")] string? PlanId,
+    [property: JsonPropertyName("planId")] string? PlanIdAlias,
+    [property: JsonPropertyName("max_seats")] int? MaxSeats,
+    [property: JsonPropertyName("maxSeats")] int? MaxSeatsAlias);

@@ -3,44 +3,64 @@ using Platform.Licensing.Model;
 
 namespace Platform.Licensing.Apis;
 
-/// <summary>A create-license request, checked field by field, with the spellings merged.</summary>
-internal sealed record LicenseDraft(
-    string ProductId, LicenseType Type, string? CustomerEmail, int? MaxActivations, int? MaxDomains,
-    List<string> Domains, List<string> Features, string Metadata, DateTimeOffset? ExpiresAt)
+/// <summary>Reads a create-license request into a <see cref="LicenseSpec"/>, checked field by field, with the spellings merged.</summary>
+internal static class LicenseDraft
 {
     private const int MaxLimit = 1_000_000;
     private const int MaxListLength = 100;
 
-    public static LicenseDraft Read(CreateLicenseRequest request, out ValidationProblem problem)
+    public static LicenseSpec Read(CreateLicenseRequest request, ValidationProblem problem)
     {
-        problem = new ValidationProblem();
         var productId = request.ProductId ?? request.ProductIdAlias;
         if (string.IsNullOrWhiteSpace(productId))
         {
             problem.Missing("product_id");
         }
 
-        var type = LicenseType.Perpetual;
-        if (request.Type is not null && (!Enum.TryParse(request.Type, ignoreCase: true, out type) || int.TryParse(request.Type, out _)))
+        var planId = request.PlanId ?? request.PlanIdAlias;
+        return new LicenseSpec(
+            productId ?? "", string.IsNullOrWhiteSpace(planId) ? null : planId, Type(request.Type, problem), Email(request.CustomerEmail ?? request.CustomerEmailAlias, problem),
+            Limit(request.MaxActivations ?? request.MaxActivationsAlias, "max_activations", problem),
+            Limit(request.MaxDomains ?? request.MaxDomainsAlias, "max_domains", problem),
+            Limit(request.MaxSeats ?? request.MaxSeatsAlias, "max_seats", problem),
+            Domains(request.Domains, problem), Features(request.Features, problem),
+            Apis.Metadata.Read(request.Metadata, problem), request.ExpiresAt ?? request.ExpiresAtAlias);
+    }
+
+    public static LicenseType? Type(string? text, ValidationProblem problem)
+    {
+        if (text is null)
         {
-            problem.Invalid("type", "must be perpetual, subscription, trial or floating");
+            return null;
         }
 
-        var email = (request.CustomerEmail ?? request.CustomerEmailAlias)?.Trim().ToLowerInvariant();
+        if (!Enum.TryParse<LicenseType>(text, ignoreCase: true, out var type) || int.TryParse(text, out _))
+        {
+            problem.Invalid("type", "must be perpetual, subscription, trial or floating");
+            return null;
+        }
+
+        return type;
+    }
+
+    public static string? Email(string? text, ValidationProblem problem)
+    {
+        var email = text?.Trim().ToLowerInvariant();
         if (email is not null && (email.Length > 254 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email))
         {
             problem.Invalid("customer_email", "is not an email address");
         }
 
-        var maxActivations = Limit(request.MaxActivations ?? request.MaxActivationsAlias, "max_activations", problem);
-        var maxDomains = Limit(request.MaxDomains ?? request.MaxDomainsAlias, "max_domains", problem);
-        var domains = List(request.Domains, "domains", 253, problem).Select(d => d.ToLowerInvariant()).Distinct().ToList();
-        var features = List(request.Features, "features", 100, problem).Distinct().ToList();
-        var metadata = Apis.Metadata.Read(request.Metadata, problem);
-        return new LicenseDraft(productId ?? "", type, email, maxActivations, maxDomains, domains, features, metadata, request.ExpiresAt ?? request.ExpiresAtAlias);
+        return email;
     }
 
-    private static int? Limit(int? value, string field, ValidationProblem problem)
+    public static List<string> Domains(List<string>? values, ValidationProblem problem) =>
+        [.. List(values, "domains", 253, problem).Select(d => d.TrimEnd('.').ToLowerInvariant()).Distinct()];
+
+    public static List<string> Features(List<string>? values, ValidationProblem problem) =>
+        [.. List(values, "features", 100, problem).Distinct()];
+
+    public static int? Limit(int? value, string field, ValidationProblem problem)
     {
         if (value is < 0 or > MaxLimit)
         {

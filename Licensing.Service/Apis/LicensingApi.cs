@@ -11,6 +11,11 @@ internal static class LicensingApi
         var api = endpoints.MapGroup("/api/v1").RequireCallerIdentity(ApiKey.AdminScope).WithIdempotencyKeys();
         api.MapProductsApi();
         api.MapLicensesApi();
+        api.MapPlansApi();
+        api.MapMachinesApi();
+        api.MapUsageApi();
+        api.MapApiKeysApi();
+        api.MapTenantApi();
         return api;
     }
 }

@@ -3,16 +3,16 @@ using Platform.ServiceDefaults.Errors;
 namespace Platform.Licensing.Apis;
 
 /// <summary>Collects what is wrong with a request body, naming each field at fault.</summary>
-internal sealed class ValidationProblem
+internal sealed class ValidationProblem(string fieldPrefix = "")
 {
     private readonly List<string> missing = [];
     private readonly List<string> invalid = [];
 
     public bool HasErrors => missing.Count > 0 || invalid.Count > 0;
 
-    public void Missing(string field) => missing.Add(field);
+    public void Missing(string field) => missing.Add(fieldPrefix + field);
 
-    public void Invalid(string field, string why) => invalid.Add($"{field} {why}");
+    public void Invalid(string field, string why) => invalid.Add($"{fieldPrefix}{field} {why}");
 
     /// <summary>400 MISSING_FIELDS when a required field is absent, else 400 VALIDATION_ERROR.</summary>
     public IResult ToResult() => missing.Count > 0

@@ -1,3 +1,4 @@
+using Platform.Licensing.Grpc;
 using Platform.Licensing.Infrastructure;
 using Platform.Licensing.IntegrationEvents;
 using Platform.Licensing.Model;
@@ -7,7 +8,7 @@ using Platform.ServiceDefaults.Messaging;
 namespace Platform.Licensing.Extensions;
 
 /// <summary>The composition root of Licensing.Service.</summary>
-internal static class Extensions
+public static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
@@ -15,8 +16,22 @@ internal static class Extensions
         builder.AddEventBus();
         builder.AddCallerIdentity();
         builder.Services.AddGrpcServer();
-        builder.Services.AddScoped<TenantProvisioning>();
-        builder.Services.AddScoped<Activations>();
+        builder.Services.AddLicensingModel();
         builder.Services.AddHostedService<OutboxRelay>();
+        var scanSeconds = builder.Configuration.GetValue("Licensing:ExpiryScanSeconds", 30);
+        builder.Services.AddHostedService(services => new ExpiryScanner(services.GetRequiredService<IServiceScopeFactory>(), services.GetRequiredService<ILogger<ExpiryScanner>>())
+        {
+            Interval = TimeSpan.FromSeconds(Math.Max(1, scanSeconds)),
+        });
     }
+
+    /// <summary>The model's services over the database context (tests host them without the rest of the service).</summary>
+    public static IServiceCollection AddLicensingModel(this IServiceCollection services) => services
+        .AddScoped<TenantProvisioning>()
+        .AddScoped<Activations>()
+        .AddScoped<Seats>()
+        .AddScoped<DomainBindings>()
+        .AddScoped<UsageRecorder>()
+        .AddScoped<LicenseIssuer>()
+        .AddScoped<LicenseCommands>();
 }

@@ -1,4 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
+using Microsoft.EntityFrameworkCore;
+using Platform.Licensing.Infrastructure;
 using Platform.Licensing.Model;
 using Platform.Protos.Licensing.V1;
 
@@ -7,8 +9,19 @@ namespace Platform.Licensing.Grpc;
 /// <summary>What Validation caches of a license: everything it needs to answer without asking again, and the version that orders changes.</summary>
 internal static class LicenseSnapshots
 {
-    public static LicenseSnapshot Of(License license)
+    /// <summary>The snapshot of <paramref name="license"/> as seen through <paramref name="askedKey"/> (its current key, or its previous one in grace).</summary>
+    public static async Task<LicenseSnapshot> ReadAsync(LicensingDbContext db, License license, string? askedKey, CancellationToken cancellationToken)
     {
+        var now = DateTimeOffset.UtcNow;
+        var plan = await db.PlanOfAsync(license, cancellationToken);
+        var fingerprints = await db.Machines.Where(m => m.LicenseId == license.Id).OrderBy(m => m.ActivatedAt).Select(m => m.Fingerprint).ToListAsync(cancellationToken);
+        var seats = await db.SeatLeases.CountAsync(l => l.LicenseId == license.Id && l.ExpiresAt > now, cancellationToken);
+        return Of(license, plan, fingerprints, seats, askedKey);
+    }
+
+    public static LicenseSnapshot Of(License license, Plan? plan, IReadOnlyList<string> fingerprints, int seatsInUse, string? askedKey)
+    {
+        var terms = LicenseTerms.Of(license, plan);
         var snapshot = new LicenseSnapshot
         {
             Id = license.Id,
@@ -18,23 +31,51 @@ internal static class LicenseSnapshots
             Status = license.Status.ToString().ToLowerInvariant(),
             Type = license.Type.ToString().ToLowerInvariant(),
             ProductId = license.ProductId,
+            PlanId = license.PlanId ?? "",
+            PlanName = terms.PlanName ?? "",
             Version = license.Version,
+            ExpiryBehavior = LicensingDbContext.SnakeCase(terms.ExpiryBehavior.ToString()),
+            RequiresActivation = terms.RequiresActivation,
+            DomainsFixed = license.DomainsFixed,
+            Activations = fingerprints.Count,
+            SeatsInUse = seatsInUse,
+            SeatLeaseSeconds = terms.SeatLeaseSeconds,
+            OfflineGraceSeconds = terms.OfflineGraceDays * 86_400,
+            CreatedAt = Timestamp.FromDateTimeOffset(license.CreatedAt),
+            CurrentKey = license.Key,
         };
-        snapshot.Features.Add(license.Features);
+        snapshot.Features.Add(terms.Features);
         snapshot.Domains.Add(license.Domains);
+        snapshot.MachineFingerprints.Add(fingerprints);
+        foreach (var property in System.Text.Json.JsonDocument.Parse(license.Metadata).RootElement.EnumerateObject())
+        {
+            snapshot.Metadata[property.Name] = property.Value.ValueKind == System.Text.Json.JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
+        }
+
+        if (askedKey is not null && askedKey == license.PreviousKey && license.PreviousKeyValidUntil is { } validUntil)
+        {
+            snapshot.Key = askedKey;
+            snapshot.KeyValidUntil = Timestamp.FromDateTimeOffset(validUntil);
+        }
+
         if (license.ExpiresAt is { } expiresAt)
         {
             snapshot.ExpiresAt = Timestamp.FromDateTimeOffset(expiresAt);
         }
 
-        if (license.MaxActivations is { } maxActivations)
+        if (terms.MaxActivations is { } maxActivations)
         {
             snapshot.MaxActivations = maxActivations;
         }
 
-        if (license.MaxDomains is { } maxDomains)
+        if (terms.MaxDomains is { } maxDomains)
         {
             snapshot.MaxDomains = maxDomains;
+        }
+
+        if (terms.MaxSeats is { } maxSeats)
+        {
+            snapshot.MaxSeats = maxSeats;
         }
 
         return snapshot;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.Contracts.Keys;
 using Platform.Licensing.Infrastructure;
 using Platform.Licensing.Model;
 using Platform.Protos.Licensing.V1;
@@ -7,20 +8,22 @@ using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace Platform.Licensing.Grpc;
 
-/// <summary>The internal API of <c>licensing.v1.Licensing</c>. Methods not written yet answer UNIMPLEMENTED.</summary>
-internal sealed class LicensingGrpcService(LicensingDbContext db, Activations activations) : IGrpcService
+/// <summary>
+/// The internal API of <c>licensing.v1.Licensing</c>: reads for Validation and the Gateway, the writes of the
+/// run-time API (machines, domains, seats, usage) and Billing's commands, split over the partial files.
+/// </summary>
+internal sealed partial class LicensingGrpcService(
+    LicensingDbContext db, Activations activations, Seats seats, DomainBindings domains, UsageRecorder usage, LicenseCommands commands) : IGrpcService
 {
-    // last_used_at is bookkeeping: refreshed at most once a minute per key, not on every request.
-    private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
-
     public static ServiceDescriptor Descriptor => LicensingReflection.Descriptor.Services[0];
 
+    /// <summary>A license by its key, or by its previous key after a rotation (the snapshot then says until when that key is valid).</summary>
     public async Task<LicenseSnapshot> GetLicenseByKey(GetLicenseByKeyRequest request, ServerCallContext context)
     {
         var key = RequireKey(request.Key);
-        var license = await db.Licenses.AsNoTracking().SingleOrDefaultAsync(l => l.Key == key, context.CancellationToken)
+        var license = await db.Licenses.AsNoTracking().Where(l => l.Key == key || l.PreviousKey == key).FirstOrDefaultAsync(context.CancellationToken)
             ?? throw new RpcException(StatusCode.NotFound, "No license has this key.");
-        return LicenseSnapshots.Of(license);
+        return await LicenseSnapshots.ReadAsync(db, license, key, context.CancellationToken);
     }
 
     public async Task<ActivateResponse> Activate(ActivateRequest request, ServerCallContext context)
@@ -32,75 +35,70 @@ internal sealed class LicensingGrpcService(LicensingDbContext db, Activations ac
         }
 
         var details = new MachineDetails(request.Fingerprint, Optional(request.Name), Optional(request.Platform), Optional(request.Hostname), Optional(request.Ip));
-        try
+        var result = await RefusalsAsync(() => activations.ActivateAsync(key, details, context.CancellationToken));
+        return new ActivateResponse
         {
-            var result = await activations.ActivateAsync(key, details, context.CancellationToken);
-            return new ActivateResponse
-            {
-                MachineId = result.Machine.Id,
-                NewlyActivated = result.NewlyActivated,
-                Activations = result.Activations,
-                License = LicenseSnapshots.Of(result.License),
-            };
-        }
-        catch (KeyNotFoundException)
-        {
-            throw new RpcException(StatusCode.NotFound, "No license has this key.");
-        }
-        catch (ActivationRefusedException ex)
-        {
-            throw new RpcException(new Status(StatusCode.FailedPrecondition, ex.Message), new Metadata { { "x-error-code", ex.Code } });
-        }
+            MachineId = result.Machine.Id,
+            NewlyActivated = result.NewlyActivated,
+            Activations = result.Activations,
+            License = await LicenseSnapshots.ReadAsync(db, result.License, key, context.CancellationToken),
+        };
     }
 
     public async Task<DeactivateResponse> Deactivate(DeactivateRequest request, ServerCallContext context)
     {
         var key = RequireKey(request.Key);
+        var (license, count) = await RefusalsAsync(() => activations.DeactivateAsync(key, request.Fingerprint, context.CancellationToken))
+            ?? throw new RpcException(StatusCode.NotFound, "This machine is not activated on the license.");
+        return new DeactivateResponse { Activations = count, License = await LicenseSnapshots.ReadAsync(db, license, key, context.CancellationToken) };
+    }
+
+    public async Task<LicenseSnapshot> BindDomain(BindDomainRequest request, ServerCallContext context)
+    {
+        var key = RequireKey(request.Key);
+        var domain = request.Domain.Trim();
+        if (domain.Length is 0 or > DomainBindings.MaxDomainLength || domain.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '/' or '@'))
+        {
+            throw new RpcException(StatusCode.InvalidArgument, "A domain name of 1 to 253 characters is required.");
+        }
+
+        var license = await RefusalsAsync(() => domains.BindAsync(key, domain, context.CancellationToken));
+        return await LicenseSnapshots.ReadAsync(db, license, key, context.CancellationToken);
+    }
+
+    /// <summary>The canonical key, or INVALID_ARGUMENT for a string that cannot be a key.</summary>
+    private static string RequireKey(string input) =>
+        LicenseKeyFormat.Classify(input, out var key) == LicenseKeyKind.Invalid
+            ? throw new RpcException(StatusCode.InvalidArgument, "The key's format or checksum is wrong.")
+            : key;
+
+    private static string? Optional(string value) => value.Length == 0 ? null : value[..Math.Min(value.Length, 256)];
+
+    /// <summary>The model's refusals as gRPC statuses: FAILED_PRECONDITION with the stable code in the <c>x-error-code</c> trailer.</summary>
+    private static async Task<T> RefusalsAsync<T>(Func<Task<T>> action)
+    {
         try
         {
-            var (license, count) = await activations.DeactivateAsync(key, request.Fingerprint, context.CancellationToken)
-                ?? throw new RpcException(StatusCode.NotFound, "This machine is not activated on the license.");
-            return new DeactivateResponse { Activations = count, License = LicenseSnapshots.Of(license) };
+            return await action();
         }
         catch (KeyNotFoundException)
         {
             throw new RpcException(StatusCode.NotFound, "No license has this key.");
         }
+        catch (LicenseRefusedException ex)
+        {
+            throw Refused(ex.Code, ex.Message);
+        }
+        catch (LicenseStateException ex)
+        {
+            throw Refused("LICENSE_STATE_CONFLICT", ex.Message);
+        }
+        catch (LicenseReferenceException ex)
+        {
+            throw new RpcException(StatusCode.NotFound, ex.Message);
+        }
     }
 
-    private static string RequireKey(string input) =>
-        Contracts.Keys.LicenseKeyFormat.TryNormalize(input, out var key) ? key : throw new RpcException(StatusCode.InvalidArgument, "The key's format or checksum is wrong.");
-
-    private static string? Optional(string value) => value.Length == 0 ? null : value[..Math.Min(value.Length, 256)];
-
-    public async Task<ResolveApiKeyResponse> ResolveApiKey(ResolveApiKeyRequest request, ServerCallContext context)
-    {
-        if (ApiKeySecret.EnvironmentOf(request.ApiKey) is null)
-        {
-            throw new RpcException(StatusCode.Unauthenticated, "Not an API key of this platform.");
-        }
-
-        var digest = ApiKeySecret.Digest(request.ApiKey);
-        var found = await db.ApiKeys.AsNoTracking()
-            .Where(k => k.Digest == digest && k.RevokedAt == null)
-            .Join(db.Tenants, k => k.TenantId, t => t.Id, (k, t) => new { Key = k, t.Plan })
-            .SingleOrDefaultAsync(context.CancellationToken)
-            ?? throw new RpcException(StatusCode.Unauthenticated, "Unknown or revoked API key.");
-
-        var now = DateTimeOffset.UtcNow;
-        if (found.Key.LastUsedAt is null || now - found.Key.LastUsedAt > LastUsedResolution)
-        {
-            await db.ApiKeys.Where(k => k.Id == found.Key.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), context.CancellationToken);
-        }
-
-        var response = new ResolveApiKeyResponse
-        {
-            TenantId = found.Key.TenantId,
-            Environment = found.Key.Environment.ToString().ToLowerInvariant(),
-            Plan = found.Plan.ToString().ToLowerInvariant(),
-            KeyId = found.Key.Id,
-        };
-        response.Scopes.Add(found.Key.Scopes);
-        return response;
-    }
+    private static RpcException Refused(string code, string message) =>
+        new(new Status(StatusCode.FailedPrecondition, message), new Metadata { { "x-error-code", code } });
 }

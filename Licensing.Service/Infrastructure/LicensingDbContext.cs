@@ -18,6 +18,9 @@ public sealed class LicensingDbContext(DbContextOptions<LicensingDbContext> opti
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<Machine> Machines => Set<Machine>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<Plan> Plans => Set<Plan>();
+    public DbSet<SeatLease> SeatLeases => Set<SeatLease>();
+    public DbSet<UsageRecord> UsageRecords => Set<UsageRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -43,12 +46,29 @@ public sealed class LicensingDbContext(DbContextOptions<LicensingDbContext> opti
             license.Property(l => l.UpdatedAt).HasDefaultValueSql("now()");
             license.HasOne<Tenant>().WithMany().HasForeignKey(l => l.TenantId);
             license.HasOne<Product>().WithMany().HasForeignKey(l => l.ProductId);
+            license.HasOne<Plan>().WithMany().HasForeignKey(l => l.PlanId);
         });
         modelBuilder.Entity<Machine>(machine =>
         {
             machine.ToTable("machines");
             machine.Property(m => m.ActivatedAt).HasDefaultValueSql("now()");
             machine.HasOne<License>().WithMany().HasForeignKey(m => m.LicenseId);
+        });
+        modelBuilder.Entity<Plan>(plan =>
+        {
+            plan.ToTable("plans");
+            plan.Property(p => p.Metadata).HasColumnType("jsonb");
+            plan.HasOne<Product>().WithMany().HasForeignKey(p => p.ProductId);
+        });
+        modelBuilder.Entity<SeatLease>(lease =>
+        {
+            lease.ToTable("seat_leases");
+            lease.HasOne<License>().WithMany().HasForeignKey(l => l.LicenseId);
+        });
+        modelBuilder.Entity<UsageRecord>(usage =>
+        {
+            usage.ToTable("usage_records");
+            usage.Property(u => u.Id).UseIdentityByDefaultColumn();
         });
         modelBuilder.Entity<IdempotencyRecord>(record =>
         {
@@ -79,7 +99,7 @@ public sealed class LicensingDbContext(DbContextOptions<LicensingDbContext> opti
         }
     }
 
-    private static string SnakeCase(string name)
+    internal static string SnakeCase(string name)
     {
         var text = new StringBuilder(name.Length + 4);
         for (var i = 0; i < name.Length; i++)
@@ -96,7 +116,7 @@ public sealed class LicensingDbContext(DbContextOptions<LicensingDbContext> opti
     }
 
     private sealed class LowerCaseEnumConverter<T>() : ValueConverter<T, string>(
-        value => value.ToString().ToLowerInvariant(),
-        text => Enum.Parse<T>(text, true))
+        value => SnakeCase(value.ToString()),
+        text => Enum.Parse<T>(text.Replace("_", "", StringComparison.Ordinal), true))
         where T : struct, Enum;
 }

@@ -1,6 +1,5 @@
 using MassTransit;
 using Npgsql;
-using Platform.Contracts.Events;
 
 namespace Platform.Licensing.IntegrationEvents;
 
@@ -61,7 +60,7 @@ internal sealed class OutboxRelay(NpgsqlDataSource dataSource, IServiceScopeFact
             timeout.CancelAfter(PublishTimeout);
             try
             {
-                await publisher.Publish(message, context => context.MessageId = message.EventId, timeout.Token);
+                await publisher.Publish(message.ToMessage(), message.MessageType, context => context.MessageId = message.EventId, timeout.Token);
                 published.Add(message.EventId);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
@@ -77,7 +76,7 @@ internal sealed class OutboxRelay(NpgsqlDataSource dataSource, IServiceScopeFact
         return published.Count;
     }
 
-    private static async Task<List<LicenseEvent>> ClaimAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    private static async Task<List<OutboxRow>> ClaimAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         await using var claim = new NpgsqlCommand(
             """
@@ -87,10 +86,10 @@ internal sealed class OutboxRelay(NpgsqlDataSource dataSource, IServiceScopeFact
             """, connection, transaction);
         claim.Parameters.AddWithValue("limit", BatchSize);
         await using var reader = await claim.ExecuteReaderAsync(cancellationToken);
-        var batch = new List<LicenseEvent>();
+        var batch = new List<OutboxRow>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            batch.Add(new LicenseEvent(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+            batch.Add(new OutboxRow(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
                 reader.GetString(4), reader.GetInt64(5), reader.GetFieldValue<DateTimeOffset>(6), reader.GetString(7)));
         }
 

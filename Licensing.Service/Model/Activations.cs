@@ -17,16 +17,14 @@ internal sealed class Activations(LicensingDbContext db)
     public async Task<ActivationResult> ActivateAsync(string key, MachineDetails details, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var license = await LockAsync(key, cancellationToken);
+        var locked = await db.LockByKeyAsync(key, cancellationToken);
+        var license = locked.License;
         var now = DateTimeOffset.UtcNow;
         var existing = await db.Machines.SingleOrDefaultAsync(m => m.LicenseId == license.Id && m.Fingerprint == details.Fingerprint, cancellationToken);
         var count = await db.Machines.CountAsync(m => m.LicenseId == license.Id, cancellationToken);
-        var refusal = license.RefusesActivation(existing is null ? count : 0, now);
-        if (refusal is not null)
+        if (license.RefusesActivation(existing is null ? count : 0, locked.Terms, now) is { } refusal)
         {
-            throw new ActivationRefusedException(refusal, refusal == "ACTIVATION_LIMIT_REACHED"
-                ? $"The license allows {license.MaxActivations} machines and all are in use."
-                : $"The license is {(refusal == "LICENSE_EXPIRED" ? "expired" : license.Status.ToString().ToLowerInvariant())}.");
+            throw LicenseRefusedException.For(refusal, license, locked.Terms);
         }
 
         if (existing is not null)
@@ -62,7 +60,7 @@ internal sealed class Activations(LicensingDbContext db)
     public async Task<(License License, int Activations)?> DeactivateAsync(string key, string fingerprint, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var license = await LockAsync(key, cancellationToken);
+        var license = (await db.LockByKeyAsync(key, cancellationToken)).License;
         var machine = await db.Machines.SingleOrDefaultAsync(m => m.LicenseId == license.Id && m.Fingerprint == fingerprint, cancellationToken);
         if (machine is null)
         {
@@ -76,13 +74,5 @@ internal sealed class Activations(LicensingDbContext db)
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (license, await db.Machines.CountAsync(m => m.LicenseId == license.Id, cancellationToken));
-    }
-
-    /// <summary>Reads the license with its row locked until the transaction ends; not found is <see cref="KeyNotFoundException"/>.</summary>
-    private async Task<License> LockAsync(string key, CancellationToken cancellationToken)
-    {
-        // Uncomposed, so EF sends the statement as written, lock clause included.
-        var rows = await db.Licenses.FromSql($"SELECT * FROM licenses WHERE key = {key} FOR UPDATE").ToListAsync(cancellationToken);
-        return rows.SingleOrDefault() ?? throw new KeyNotFoundException("No license has this key.");
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Platform.Licensing.Apis;
+using Platform.Licensing.Extensions;
 using Platform.Licensing.Infrastructure;
 using Platform.Licensing.Model;
 using Platform.ServiceDefaults;
@@ -40,6 +41,8 @@ internal sealed class ApiHost : IAsyncDisposable
         builder.AddServiceDefaults();
         builder.AddCallerIdentity();
         builder.Services.AddDbContextPool<LicensingDbContext>(o => o.UseNpgsql(database.DataSource));
+        builder.Services.AddSingleton(database.DataSource);
+        builder.Services.AddLicensingModel();
         var app = builder.Build();
         app.MapLicensingApi();
         await app.StartAsync();

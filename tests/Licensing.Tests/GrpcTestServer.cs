@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Platform.Licensing.Extensions;
 using Platform.Licensing.Grpc;
 using Platform.Licensing.Infrastructure;
 using Platform.ServiceDefaults;
@@ -27,7 +28,8 @@ internal sealed class GrpcTestServer(WebApplication app, GrpcChannel channel) : 
         builder.AddServiceDefaults();
         builder.Services.AddGrpcServer();
         builder.Services.AddDbContextPool<LicensingDbContext>(o => o.UseNpgsql(database.DataSource));
-        builder.Services.AddScoped<Model.Activations>();
+        builder.Services.AddSingleton(database.DataSource);
+        builder.Services.AddLicensingModel();
         var app = builder.Build();
         app.MapGrpcService<LicensingGrpcService>();
         await app.StartAsync();

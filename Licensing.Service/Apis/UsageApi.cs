@@ -1,0 +1,63 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Platform.Licensing.Infrastructure;
+using Platform.ServiceDefaults.Errors;
+using Platform.ServiceDefaults.Identity;
+
+namespace Platform.Licensing.Apis;
+
+internal sealed record UsageDay(
+    [property: JsonPropertyName("date")] DateOnly Date,
+    [property: JsonPropertyName("validations")] long Validations,
+    [property: JsonPropertyName("failures")] long Failures);
+
+internal sealed record UsageEntry(
+    [property: JsonPropertyName("time")] DateTimeOffset Time,
+    [property: JsonPropertyName("result")] string Result,
+    [property: JsonPropertyName("domain")] string? Domain,
+    [property: JsonPropertyName("machine")] string? Machine,
+    [property: JsonPropertyName("count")] int Count);
+
+internal sealed record UsageResponse(
+    [property: JsonPropertyName("license_id")] string LicenseId,
+    [property: JsonPropertyName("validation_count")] long ValidationCount,
+    [property: JsonPropertyName("last_validated_at")] DateTimeOffset? LastValidatedAt,
+    [property: JsonPropertyName("daily")] IReadOnlyList<UsageDay> Daily,
+    [property: JsonPropertyName("recent")] IReadOnlyList<UsageEntry> Recent);
+
+/// <summary><c>GET /licenses/{id}/usage</c>: validations per day (UTC) over the last <c>days</c>, and the most recent ones.</summary>
+internal static class UsageApi
+{
+    private const int RecentCount = 20;
+
+    public static void MapUsageApi(this RouteGroupBuilder api) =>
+        api.MapGet("/licenses/{id}/usage", GetAsync).WithTags("Licenses");
+
+    private static async Task<IResult> GetAsync(string id, CallerIdentity caller, LicensingDbContext db, [FromQuery] int? days, CancellationToken cancellationToken)
+    {
+        if (days is < 1 or > 365)
+        {
+            return ApiErrorWriter.Result(StatusCodes.Status400BadRequest, ErrorCodes.ValidationError, "days must be between 1 and 365.");
+        }
+
+        var license = await LicensesApi.FindAsync(db.Licenses.AsNoTracking(), id, ApiScope.Of(caller), cancellationToken);
+        if (license is null)
+        {
+            return LicenseResults.NotFound(id);
+        }
+
+        var since = DateTimeOffset.UtcNow.Date.AddDays(1 - (days ?? 30));
+        var records = db.UsageRecords.AsNoTracking().Where(u => u.LicenseId == id);
+        var daily = await records.Where(u => u.OccurredAt >= since)
+            .GroupBy(u => u.OccurredAt.UtcDateTime.Date)
+            .Select(g => new { Day = g.Key, Validations = g.Sum(u => (long)u.Count), Failures = g.Where(u => u.Result != "valid").Sum(u => (long)u.Count) })
+            .OrderBy(g => g.Day)
+            .ToListAsync(cancellationToken);
+        var recent = await records.OrderByDescending(u => u.OccurredAt).ThenByDescending(u => u.Id).Take(RecentCount)
+            .Select(u => new UsageEntry(u.OccurredAt, u.Result, u.Domain, u.Fingerprint, u.Count))
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(new UsageResponse(license.Id, license.ValidationCount, license.LastValidatedAt,
+            [.. daily.Select(d => new UsageDay(DateOnly.FromDateTime(d.Day), d.Validations, d.Failures))], recent));
+    }
+}

@@ -1,0 +1,38 @@
+using Platform.Protos.Licensing.V1;
+using Platform.ServiceDefaults.Grpc;
+using StoredUsage = Platform.Licensing.Model.UsageRecord;
+
+namespace Platform.Licensing.Grpc;
+
+internal sealed partial class LicensingGrpcService
+{
+    private const int MaxTextLength = 256;
+
+    public async Task<RecordUsageResponse> RecordUsage(RecordUsageRequest request, ServerCallContext context)
+    {
+        if (request.Records.Count > Model.UsageRecorder.MaxBatch)
+        {
+            throw new RpcException(StatusCode.InvalidArgument, $"At most {Model.UsageRecorder.MaxBatch} records in one batch.");
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        var records = request.Records
+            .Where(r => r.LicenseId.Length is > 0 and <= MaxTextLength && r.Result.Length is > 0 and <= 64)
+            .Select(r => new StoredUsage
+            {
+                LicenseId = r.LicenseId,
+                // A clock far off on the sender's side is not allowed to write the future.
+                OccurredAt = r.OccurredAt is null ? now : Min(r.OccurredAt.ToDateTimeOffset(), now),
+                Result = r.Result,
+                Domain = Truncated(r.Domain),
+                Fingerprint = Truncated(r.Fingerprint),
+                Count = Math.Max(1, r.Count),
+            })
+            .ToList();
+        return new RecordUsageResponse { Recorded = await usage.RecordAsync(records, context.CancellationToken) };
+    }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    private static string? Truncated(string value) => value.Length == 0 ? null : value[..Math.Min(value.Length, MaxTextLength)];
+}
