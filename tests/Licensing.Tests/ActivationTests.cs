@@ -12,7 +12,7 @@ namespace Platform.Licensing.Tests;
 public sealed class ActivationTests(PostgresFixture postgres)
 {
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Service = LicensingReflection.Descriptor.Services[0];
-    private static readonly Method<ActivateRequest, ActivateResponse> Activate = Method.From<ActivateRequest, ActivateResponse>(Service, "Activate");
+    internal static readonly Method<ActivateRequest, ActivateResponse> Activate = Method.From<ActivateRequest, ActivateResponse>(Service, "Activate");
     private static readonly Method<DeactivateRequest, DeactivateResponse> Deactivate = Method.From<DeactivateRequest, DeactivateResponse>(Service, "Deactivate");
 
     [Fact]
