@@ -31,11 +31,23 @@ internal sealed class LruMap<TValue>(int capacity, Action<string, TValue>? evict
 
     public void Set(string key, TValue value)
     {
-        var added = false;
-        slots.AddOrUpdate(key, (_, v) => { added = true; return new Slot(v); }, (_, _, v) => new Slot(v), value);
-        if (added && Interlocked.Increment(ref count) > capacity)
+        var slot = new Slot(value);
+        while (true)
         {
-            Trim();
+            if (slots.TryAdd(key, slot))
+            {
+                if (Interlocked.Increment(ref count) > capacity)
+                {
+                    Trim();
+                }
+
+                return;
+            }
+
+            if (slots.TryGetValue(key, out var existing) && slots.TryUpdate(key, slot, existing))
+            {
+                return;
+            }
         }
     }
 

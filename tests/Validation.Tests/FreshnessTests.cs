@@ -33,15 +33,22 @@ public sealed class FreshnessTests(PostgresFixture postgres, BrokerFixture broke
     [Fact]
     public async Task WithoutEventsASnapshotIsNeverOlderThanTheMaximumAge()
     {
-        await using var platform = await TestPlatform.StartAsync(postgres, broker, new Dictionary<string, string?> { ["Validation:MaxAge"] = "00:00:01" }, relayEvents: false);
+        var maxAge = TimeSpan.FromSeconds(5);
+        await using var platform = await TestPlatform.StartAsync(postgres, broker, new Dictionary<string, string?> { ["Validation:MaxAge"] = maxAge.ToString() }, relayEvents: false);
         var (id, key) = await platform.CreateLicenseAsync();
+        // The snapshot is read during the first validation, so its age counts from no earlier than this.
+        var cachedAt = DateTime.UtcNow;
         Assert.Equal(HttpStatusCode.OK, (await platform.ValidateAsync(new { key })).StatusCode);
+        var cachedBy = DateTime.UtcNow;
 
         Assert.Equal(HttpStatusCode.OK, (await platform.Admin.PostAsync($"/api/v1/licenses/{id}/suspend", null)).StatusCode);
         var stillCached = await platform.ValidateAsync(new { key });
-        await Task.Delay(TimeSpan.FromSeconds(1.1));
+        var stillCachedAt = DateTime.UtcNow;
+        var due = cachedBy + maxAge + TimeSpan.FromMilliseconds(200) - DateTime.UtcNow;
+        await Task.Delay(due > TimeSpan.Zero ? due : TimeSpan.Zero);
         var refreshed = await platform.ValidateAsync(new { key });
 
+        Assert.True(stillCachedAt - cachedAt < maxAge, "the machine was too slow to observe the cached answer");
         Assert.Equal(HttpStatusCode.OK, stillCached.StatusCode); // no event: the snapshot is kept until its age is up
         Assert.Equal(HttpStatusCode.Forbidden, refreshed.StatusCode);
         Assert.Equal("LICENSE_SUSPENDED", (await refreshed.JsonAsync()).GetProperty("code").GetString());
@@ -51,18 +58,21 @@ public sealed class FreshnessTests(PostgresFixture postgres, BrokerFixture broke
     [Fact]
     public async Task WithLicensingDownACachedKeyIsServedFromCacheAndAnUncachedOneIs503()
     {
-        await using var platform = await TestPlatform.StartAsync(postgres, broker, new Dictionary<string, string?> { ["Validation:MaxAge"] = "00:00:01" });
+        await using var platform = await TestPlatform.StartAsync(postgres, broker, new Dictionary<string, string?> { ["Validation:MaxAge"] = "00:00:02" });
         var (_, cached) = await platform.CreateLicenseAsync();
         var (_, uncached) = await platform.CreateLicenseAsync();
+        var cachedAt = DateTime.UtcNow;
         Assert.Equal(HttpStatusCode.OK, (await platform.ValidateAsync(new { key = cached })).StatusCode);
 
         await platform.Licensing.StopAsync();
         var fresh = await platform.ValidateAsync(new { key = cached });
-        await Task.Delay(TimeSpan.FromSeconds(1.1));
+        var freshAt = DateTime.UtcNow;
+        await Task.Delay(TimeSpan.FromSeconds(2.2));
         var stale = await platform.ValidateAsync(new { key = cached });
         var missing = await platform.ValidateAsync(new { key = uncached });
 
         var freshBody = await fresh.JsonAsync();
+        Assert.True(freshAt - cachedAt < TimeSpan.FromSeconds(2), "the machine was too slow to observe the fresh answer");
         Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
         Assert.False(freshBody.GetProperty("servedFromCache").GetBoolean());
         var staleBody = await stale.JsonAsync();
