@@ -1,13 +1,13 @@
 using System.Text.Json.Serialization;
 
-namespace Platform.Licensing.Apis;
+namespace Platform.ServiceDefaults.Apis;
 
 /// <summary>A page of a list: <c>{"data":[…],"pagination":{"page","limit","total","totalPages","hasMore"}}</c>.</summary>
-internal sealed record Page<T>(
+public sealed record Page<T>(
     [property: JsonPropertyName("data")] IReadOnlyList<T> Data,
     [property: JsonPropertyName("pagination")] Pagination Pagination);
 
-internal sealed record Pagination(
+public sealed record Pagination(
     [property: JsonPropertyName("page")] int Page,
     [property: JsonPropertyName("limit")] int Limit,
     [property: JsonPropertyName("total")] long Total,

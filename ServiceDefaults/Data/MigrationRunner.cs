@@ -1,36 +1,34 @@
 using Npgsql;
 
-namespace Platform.Licensing.Infrastructure;
+namespace Platform.ServiceDefaults.Data;
 
 /// <summary>
 /// Applies the migrations the database lacks, each in its own transaction, under a session-level
 /// Postgres advisory lock: replicas starting together apply each migration exactly once, the later
 /// ones wait and then find nothing to do. A database newer than the code is refused.
 /// </summary>
-internal sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<MigrationRunner> logger)
+/// <param name="lockKey">Any constant shared by every replica of the service, distinct per database.</param>
+public sealed class MigrationRunner(NpgsqlDataSource dataSource, IReadOnlyList<Migration> migrations, long lockKey, ILogger<MigrationRunner> logger)
 {
-    // Any constant shared by every replica of this service; "LICENSNG" in ASCII.
-    private const long LockKey = 0x4C4943454E534E47;
-
     /// <returns>The versions this call applied.</returns>
     public async Task<IReadOnlyList<int>> ApplyAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await ExecuteAsync(connection, null, $"SELECT pg_advisory_lock({LockKey})", cancellationToken);
+        await ExecuteAsync(connection, null, $"SELECT pg_advisory_lock({lockKey})", cancellationToken);
         try
         {
             await ExecuteAsync(connection, null,
                 "CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())",
                 cancellationToken);
             var applied = await AppliedVersionsAsync(connection, cancellationToken);
-            var known = Migration.All.Select(m => m.Version).ToHashSet();
+            var known = migrations.Select(m => m.Version).ToHashSet();
             if (applied.FirstOrDefault(v => !known.Contains(v)) is var unknown and > 0)
             {
                 throw new InvalidOperationException($"The database has migration {unknown}, which this build does not know: it is newer than the code.");
             }
 
             var done = new List<int>();
-            foreach (var migration in Migration.All.Where(m => !applied.Contains(m.Version)))
+            foreach (var migration in migrations.Where(m => !applied.Contains(m.Version)))
             {
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 await ExecuteAsync(connection, transaction, migration.Sql, cancellationToken);
@@ -47,7 +45,7 @@ internal sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<Migra
         }
         finally
         {
-            await ExecuteAsync(connection, null, $"SELECT pg_advisory_unlock({LockKey})", CancellationToken.None);
+            await ExecuteAsync(connection, null, $"SELECT pg_advisory_unlock({lockKey})", CancellationToken.None);
         }
     }
 
