@@ -14,6 +14,7 @@ using Platform.Licensing.Infrastructure;
 using Platform.Licensing.IntegrationEvents;
 using Platform.Licensing.Model;
 using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Grpc.Server;
 using Platform.ServiceDefaults.Identity;
 

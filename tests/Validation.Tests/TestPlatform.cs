@@ -69,9 +69,3 @@ internal sealed class TestPlatform : IAsyncDisposable
         await Licensing.DisposeAsync();
     }
 }
-
-internal static class HttpJson
-{
-    public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response) =>
-        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-}
