@@ -136,6 +136,12 @@ internal sealed class SnapshotCache
         }
         catch (RpcException ex) when (ex.StatusCode is StatusCode.NotFound or StatusCode.InvalidArgument)
         {
+            // A key that was known (its snapshot past the maximum age) and is no more: forget the snapshot too.
+            if (licenses.TryGet(key, out var gone) && licenses.Remove(key, gone))
+            {
+                Unindex(gone.LicenseId, key);
+            }
+
             unknown.Set(key, new UnknownKey(Stopwatch.GetTimestamp() + negativeTtlTicks));
             return LookupResult.NotFound;
         }
