@@ -148,7 +148,12 @@ internal sealed class SnapshotCache
         catch (Exception ex)
         {
             logger.LogWarning("Licensing did not answer GetLicenseByKey: {Reason}", ex.Message);
-            Volatile.Write(ref licensingDownUntil, Stopwatch.GetTimestamp() + RetryPause);
+            if (ex is RpcException { StatusCode: StatusCode.Unavailable })
+            {
+                // Unreachable (not merely slow): let misses fail fast for a moment instead of each waiting to fail.
+                Volatile.Write(ref licensingDownUntil, Stopwatch.GetTimestamp() + RetryPause);
+            }
+
             return LookupResult.Unavailable;
         }
         finally
