@@ -22,7 +22,12 @@ var licensing = builder.AddProject("licensing", "Licensing.Service")
 builder.AddDevelopmentCredentials("credentials", licensing)
     .WaitFor(licensing);
 
+// Validation signs offline license tokens with it (an Ed25519 seed); rotate by adding a new seed before it.
+var tokenSigningKey = builder.AddParameter("token-signing-key", secret: true);
+
 var validation = builder.AddProject("validation", "Validation.Service")
+    .WithEnvironment("Platform__IdentitySecret", identitySecret)
+    .WithEnvironment("Validation__Tokens__SigningKeys__0", tokenSigningKey)
     .WithReference(licensing).WaitFor(licensing)
     .WithReference(eventBus).WaitFor(eventBus);
 
