@@ -30,7 +30,7 @@ public sealed class CheckoutTests(PostgresFixture postgres)
         Assert.Equal(purchase.CustomerId, metadata.GetProperty("stripe_customer_id").GetString());
         Assert.Equal(purchase.SubscriptionId, metadata.GetProperty("stripe_subscription_id").GetString());
 
-        // The same purchase told again by another event (Stripe resends with a new id only for a new session) changes nothing.
+        // Another event about the same subscription (a new event id) creates no second license either.
         var again = await scenario.DeliverAsync(StripeEvents.CheckoutCompleted(purchase, DateTimeOffset.UtcNow, new { product_id = scenario.ProductId }));
         Assert.Equal("skipped", again.GetProperty("status").GetString());
         Assert.Single(await scenario.LicensesAsync());
