@@ -37,6 +37,22 @@ public sealed class CheckoutTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task ConcurrentDeliveriesOfOneEventStoreItOnce()
+    {
+        await using var scenario = await BillingScenario.StartAsync(postgres);
+        var payload = StripeEvents.CheckoutCompleted(Purchase.New(), DateTimeOffset.UtcNow, new { product_id = scenario.ProductId });
+        var header = await StripeSigner.HeaderAsync(payload, BillingScenario.Secret);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => scenario.PostRawAsync(payload, header)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var duplicates = await Task.WhenAll(responses.Select(async r => (await r.JsonAsync()).GetProperty("duplicate").GetBoolean()));
+        Assert.Single(duplicates, d => !d);
+        await scenario.ProcessedAsync(StripeEvents.EventId(payload));
+        Assert.Single(await scenario.LicensesAsync());
+    }
+
+    [Fact]
     public async Task CheckoutTakesProductFromThePriceMappingOfItsSubscription()
     {
         await using var scenario = await BillingScenario.StartAsync(postgres);
