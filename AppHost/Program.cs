@@ -24,8 +24,10 @@ var validation = builder.AddProject("validation", "Validation.Service")
     .WithReference(licensing).WaitFor(licensing)
     .WithReference(eventBus).WaitFor(eventBus);
 
+// Local development posts webhooks to receivers on this machine; production refuses loopback addresses.
 var webhooks = builder.AddProject("webhooks", "Webhooks.Service")
     .WithEnvironment("Platform__IdentitySecret", identitySecret)
+    .WithEnvironment("Webhooks__AllowLoopback", "true")
     .WithReference(webhooksDb).WaitFor(webhooksDb)
     .WithReference(eventBus).WaitFor(eventBus);
 
