@@ -38,10 +38,10 @@ var webhooks = builder.AddProject("webhooks", "Webhooks.Service")
     .WithReference(webhooksDb).WaitFor(webhooksDb)
     .WithReference(eventBus).WaitFor(eventBus);
 
+// Stores Stripe's events in billingdb and applies them through Licensing's gRPC commands; no broker needed.
 var billing = builder.AddProject("billing", "Billing.Service")
     .WithEnvironment("Platform__IdentitySecret", identitySecret)
     .WithReference(billingDb).WaitFor(billingDb)
-    .WithReference(eventBus).WaitFor(eventBus)
     .WithReference(licensing).WaitFor(licensing);
 
 builder.AddProject("gateway", "Gateway")

@@ -19,6 +19,11 @@ internal sealed class CheckoutHandler(LicensingClient licensing, PriceStore pric
             return EventOutcome.Failed("The event holds no checkout session.");
         }
 
+        if (session.Mode == "setup")
+        {
+            return EventOutcome.Skipped($"Checkout session {session.Id} only saved a payment method; nothing was bought.");
+        }
+
         if (!session.IsPaid)
         {
             return EventOutcome.Skipped($"Checkout session {session.Id} is {session.PaymentStatus ?? "not paid"}; its license waits for checkout.session.async_payment_succeeded.");

@@ -23,4 +23,14 @@ internal sealed record EventContext(StoredEvent Stored, StripeEvent Event, Billi
     /// <summary>A Licensing command on <paramref name="licenseId"/>, idempotent on this Stripe event.</summary>
     public LicenseCommand CommandFor(string licenseId) =>
         new() { IdempotencyKey = Event.Id, TenantId = TenantId, Environment = Environment, LicenseId = licenseId };
+
+    /// <summary>A renewal of <paramref name="licenseId"/> to <paramref name="expiresAt"/>, idempotent on this Stripe event.</summary>
+    public RenewLicenseCommand RenewalFor(string licenseId, DateTimeOffset expiresAt) => new()
+    {
+        IdempotencyKey = Event.Id,
+        TenantId = TenantId,
+        Environment = Environment,
+        LicenseId = licenseId,
+        ExpiresAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(expiresAt),
+    };
 }

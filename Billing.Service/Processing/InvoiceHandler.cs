@@ -1,8 +1,6 @@
 using Platform.Billing.Infrastructure;
 using Platform.Billing.Model;
 using Platform.Billing.Stripe;
-using Platform.Protos.Licensing.V1;
-using Platform.ServiceDefaults.Grpc;
 
 namespace Platform.Billing.Processing;
 
@@ -108,25 +106,14 @@ internal sealed class InvoiceHandler(LicensingClient licensing)
 
     private async Task<string> RenewAsync(EventContext context, SubscriptionState subscription, string licenseId, DateTimeOffset end, CancellationToken cancellationToken)
     {
-        var command = new RenewLicenseCommand
+        if (await licensing.TryRenewAsync(context.RenewalFor(licenseId, end), cancellationToken) is { } refusal)
         {
-            IdempotencyKey = context.Event.Id,
-            TenantId = context.TenantId,
-            Environment = context.Environment,
-            LicenseId = licenseId,
-            ExpiresAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(end),
-        };
-        try
-        {
-            await licensing.RenewAsync(command, cancellationToken);
-            subscription.PeriodEnd = end;
-            return $"renewed license {licenseId} to {end:O}";
+            // The paid period waits for a reinstatement (by the vendor, or by a newer payment).
+            return $"license {licenseId} not renewed to {end:O}: {refusal}";
         }
-        catch (RpcException ex) when (LicensingErrors.IsStateConflict(ex))
-        {
-            // Suspended or revoked by the vendor (or by a newer failed payment): the paid period waits for a reinstatement.
-            return $"license {licenseId} not renewed to {end:O}: {ex.Status.Detail}";
-        }
+
+        subscription.PeriodEnd = end;
+        return $"renewed license {licenseId} to {end:O}";
     }
 
     private static async Task RememberPaymentAsync(EventContext context, Invoice invoice, string licenseId, CancellationToken cancellationToken)

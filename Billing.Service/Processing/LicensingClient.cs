@@ -1,4 +1,5 @@
 using Platform.Protos.Licensing.V1;
+using Platform.ServiceDefaults.Grpc;
 using Platform.ServiceDefaults.Grpc.Client;
 
 namespace Platform.Billing.Processing;
@@ -19,6 +20,23 @@ internal sealed class LicensingClient(CallInvoker invoker)
     public Task<LicenseSnapshot> CreateAsync(CreateLicenseCommand command, CancellationToken cancellationToken) => CallAsync(Create, command, cancellationToken);
 
     public Task<LicenseSnapshot> RenewAsync(RenewLicenseCommand command, CancellationToken cancellationToken) => CallAsync(Renew, command, cancellationToken);
+
+    /// <summary>
+    /// Renews, unless the license's status refuses it (suspended or revoked by the vendor, or by a newer failed
+    /// payment): then the refusal, which is an answer rather than an error for Billing.
+    /// </summary>
+    public async Task<string?> TryRenewAsync(RenewLicenseCommand command, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RenewAsync(command, cancellationToken);
+            return null;
+        }
+        catch (RpcException ex) when (LicensingErrors.IsStateConflict(ex))
+        {
+            return ex.Status.Detail;
+        }
+    }
 
     public Task<LicenseSnapshot> SuspendAsync(LicenseCommand command, CancellationToken cancellationToken) => CallAsync(Suspend, command, cancellationToken);
 

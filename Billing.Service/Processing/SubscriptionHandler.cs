@@ -1,7 +1,5 @@
 using Platform.Billing.Model;
 using Platform.Billing.Stripe;
-using Platform.Protos.Licensing.V1;
-using Platform.ServiceDefaults.Grpc;
 
 namespace Platform.Billing.Processing;
 
@@ -94,23 +92,12 @@ internal sealed class SubscriptionHandler(LicensingClient licensing)
     /// <summary>Sets the license to expire at the end of the period the customer paid for.</summary>
     private async Task<string> ExpireAtAsync(EventContext context, SubscriptionState subscription, string licenseId, DateTimeOffset end, CancellationToken cancellationToken)
     {
-        var command = new RenewLicenseCommand
+        if (await licensing.TryRenewAsync(context.RenewalFor(licenseId, end), cancellationToken) is { } refusal)
         {
-            IdempotencyKey = context.Event.Id,
-            TenantId = context.TenantId,
-            Environment = context.Environment,
-            LicenseId = licenseId,
-            ExpiresAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(end),
-        };
-        try
-        {
-            await licensing.RenewAsync(command, cancellationToken);
-            subscription.PeriodEnd = end;
-            return $"Subscription {subscription.SubscriptionId} was cancelled; license {licenseId} expires at the period end {end:O}.";
+            return $"Subscription {subscription.SubscriptionId} was cancelled; license {licenseId} left as it is: {refusal}";
         }
-        catch (RpcException ex) when (LicensingErrors.IsStateConflict(ex))
-        {
-            return $"Subscription {subscription.SubscriptionId} was cancelled; license {licenseId} left as it is: {ex.Status.Detail}";
-        }
+
+        subscription.PeriodEnd = end;
+        return $"Subscription {subscription.SubscriptionId} was cancelled; license {licenseId} expires at the period end {end:O}.";
     }
 }

@@ -30,9 +30,25 @@ public sealed class CheckoutTests(PostgresFixture postgres)
         Assert.Equal(purchase.CustomerId, metadata.GetProperty("stripe_customer_id").GetString());
         Assert.Equal(purchase.SubscriptionId, metadata.GetProperty("stripe_subscription_id").GetString());
 
-        // The same purchase told again by another event (Stripe resends with a new id only for a new session) changes nothing.
+        // Another event about the same subscription (a new event id) creates no second license either.
         var again = await scenario.DeliverAsync(StripeEvents.CheckoutCompleted(purchase, DateTimeOffset.UtcNow, new { product_id = scenario.ProductId }));
         Assert.Equal("skipped", again.GetProperty("status").GetString());
+        Assert.Single(await scenario.LicensesAsync());
+    }
+
+    [Fact]
+    public async Task ConcurrentDeliveriesOfOneEventStoreItOnce()
+    {
+        await using var scenario = await BillingScenario.StartAsync(postgres);
+        var payload = StripeEvents.CheckoutCompleted(Purchase.New(), DateTimeOffset.UtcNow, new { product_id = scenario.ProductId });
+        var header = await StripeSigner.HeaderAsync(payload, BillingScenario.Secret);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => scenario.PostRawAsync(payload, header)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var duplicates = await Task.WhenAll(responses.Select(async r => (await r.JsonAsync()).GetProperty("duplicate").GetBoolean()));
+        Assert.Single(duplicates, d => !d);
+        await scenario.ProcessedAsync(StripeEvents.EventId(payload));
         Assert.Single(await scenario.LicensesAsync());
     }
 

@@ -129,6 +129,24 @@ public sealed class PaymentTests(PostgresFixture postgres)
         Assert.Equal("revoked", (await scenario.SingleLicenseAsync()).GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task OneTimePurchaseIsRevokedByTheRefundOfItsPayment()
+    {
+        await using var scenario = await BillingScenario.StartAsync(postgres);
+        await scenario.Admin.PutAsJsonAsync("/api/v1/billing/settings", new { refund_action = "revoke" });
+        var purchase = Purchase.New();
+        var paymentIntent = Purchase.Id("pi");
+        var now = DateTimeOffset.UtcNow;
+        var checkout = await scenario.DeliverAsync(StripeEvents.CheckoutCompleted(purchase, now.AddSeconds(-30), new { product_id = scenario.ProductId }, paymentIntentId: paymentIntent));
+        Assert.Equal("applied", checkout.GetProperty("status").GetString());
+        Assert.False((await scenario.SingleLicenseAsync()).GetProperty("metadata").TryGetProperty("stripe_subscription_id", out _));
+
+        var refund = await scenario.DeliverAsync(StripeEvents.ChargeRefunded(purchase, now, paymentIntentId: paymentIntent));
+
+        Assert.Equal("applied", refund.GetProperty("status").GetString());
+        Assert.Equal("revoked", (await scenario.SingleLicenseAsync()).GetProperty("status").GetString());
+    }
+
     /// <summary>Waits until the processor has looked at the event once (it has an outcome), whatever its status.</summary>
     private static async Task<JsonElement> WaitForOutcomeAsync(BillingScenario scenario, string eventId)
     {

@@ -31,8 +31,11 @@ internal static class StripeEvents
 
     public static string EventId(string payload) => JsonDocument.Parse(payload).RootElement.GetProperty("id").GetString()!;
 
-    /// <summary><c>checkout.session.completed</c> of a subscription checkout; <paramref name="metadata"/> as the vendor set it on the session.</summary>
-    public static string CheckoutCompleted(Purchase purchase, DateTimeOffset created, object? metadata = null, bool liveMode = false) =>
+    /// <summary>
+    /// <c>checkout.session.completed</c> of a subscription checkout, or of a one-time payment when
+    /// <paramref name="paymentIntentId"/> is given; <paramref name="metadata"/> as the vendor set it on the session.
+    /// </summary>
+    public static string CheckoutCompleted(Purchase purchase, DateTimeOffset created, object? metadata = null, bool liveMode = false, string? paymentIntentId = null) =>
         Envelope("checkout.session.completed", new
         {
             id = Purchase.Id("cs_test"),
@@ -48,11 +51,11 @@ internal static class StripeEvents
             expires_at = created.ToUnixTimeSeconds() + 86400,
             livemode = liveMode,
             metadata = metadata ?? new { },
-            mode = "subscription",
-            payment_intent = (string?)null,
+            mode = paymentIntentId is null ? "subscription" : "payment",
+            payment_intent = paymentIntentId,
             payment_status = "paid",
             status = "complete",
-            subscription = purchase.SubscriptionId,
+            subscription = paymentIntentId is null ? purchase.SubscriptionId : null,
             success_url = "https://example.com/thanks",
         }, created, liveMode);
 
@@ -141,7 +144,7 @@ internal static class StripeEvents
             status,
         }, created);
 
-    public static string ChargeRefunded(Purchase purchase, DateTimeOffset created, bool fully = true) =>
+    public static string ChargeRefunded(Purchase purchase, DateTimeOffset created, bool fully = true, string? paymentIntentId = null) =>
         Envelope("charge.refunded", new
         {
             id = Purchase.Id("ch"),
@@ -153,7 +156,7 @@ internal static class StripeEvents
             currency = "usd",
             paid = true,
             customer = purchase.CustomerId,
-            payment_intent = Purchase.Id("pi"),
+            payment_intent = paymentIntentId ?? Purchase.Id("pi"),
             refunded = fully,
             status = "succeeded",
         }, created);
