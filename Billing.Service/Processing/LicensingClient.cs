@@ -13,6 +13,7 @@ internal sealed class LicensingClient(CallInvoker invoker)
     private static readonly Method<LicenseCommand, LicenseSnapshot> Suspend = Method.From<LicenseCommand, LicenseSnapshot>(Service, "SuspendLicense");
     private static readonly Method<LicenseCommand, LicenseSnapshot> Reinstate = Method.From<LicenseCommand, LicenseSnapshot>(Service, "ReinstateLicense");
     private static readonly Method<LicenseCommand, LicenseSnapshot> Revoke = Method.From<LicenseCommand, LicenseSnapshot>(Service, "RevokeLicense");
+    private static readonly Method<ChangeLicensePlanCommand, LicenseSnapshot> ChangePlan = Method.From<ChangeLicensePlanCommand, LicenseSnapshot>(Service, "ChangeLicensePlan");
 
     /// <summary>How long one command may take before it counts as Licensing being unavailable.</summary>
     public static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(10);
@@ -43,6 +44,8 @@ internal sealed class LicensingClient(CallInvoker invoker)
     public Task<LicenseSnapshot> ReinstateAsync(LicenseCommand command, CancellationToken cancellationToken) => CallAsync(Reinstate, command, cancellationToken);
 
     public Task<LicenseSnapshot> RevokeAsync(LicenseCommand command, CancellationToken cancellationToken) => CallAsync(Revoke, command, cancellationToken);
+
+    public Task<LicenseSnapshot> ChangePlanAsync(ChangeLicensePlanCommand command, CancellationToken cancellationToken) => CallAsync(ChangePlan, command, cancellationToken);
 
     private async Task<LicenseSnapshot> CallAsync<TRequest>(Method<TRequest, LicenseSnapshot> method, TRequest request, CancellationToken cancellationToken)
         where TRequest : class, Google.Protobuf.IMessage<TRequest> =>

@@ -8,7 +8,7 @@ internal sealed class StripeEventApplier(CheckoutHandler checkout, InvoiceHandle
         "checkout.session.completed" or "checkout.session.async_payment_succeeded" => checkout.ApplyAsync(context, cancellationToken),
         "invoice.paid" => invoices.PaidAsync(context, cancellationToken),
         "invoice.payment_failed" => invoices.FailedAsync(context, cancellationToken),
-        "customer.subscription.created" or "customer.subscription.updated" => SubscriptionHandler.UpdatedAsync(context, cancellationToken),
+        "customer.subscription.created" or "customer.subscription.updated" => subscriptions.UpdatedAsync(context, cancellationToken),
         "customer.subscription.deleted" => subscriptions.DeletedAsync(context, cancellationToken),
         "charge.refunded" => refunds.RefundedAsync(context, cancellationToken),
         var type => Task.FromResult(EventOutcome.Skipped($"Billing does not act on {type}.")),

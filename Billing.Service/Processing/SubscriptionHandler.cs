@@ -1,5 +1,7 @@
+using Platform.Billing.Infrastructure;
 using Platform.Billing.Model;
 using Platform.Billing.Stripe;
+using Platform.Protos.Licensing.V1;
 
 namespace Platform.Billing.Processing;
 
@@ -8,9 +10,9 @@ namespace Platform.Billing.Processing;
 /// the state applied) and, on deletion, revokes the license or lets it expire at the end of the paid period.
 /// A deleted subscription is final: no later event touches its license.
 /// </summary>
-internal sealed class SubscriptionHandler(LicensingClient licensing)
+internal sealed class SubscriptionHandler(LicensingClient licensing, PriceStore prices)
 {
-    public static async Task<EventOutcome> UpdatedAsync(EventContext context, CancellationToken cancellationToken)
+    public async Task<EventOutcome> UpdatedAsync(EventContext context, CancellationToken cancellationToken)
     {
         if (Subscription.Read(context.Event.Object) is not { } stripe)
         {
@@ -31,8 +33,7 @@ internal sealed class SubscriptionHandler(LicensingClient licensing)
         var notes = new List<string>();
         if (subscription.LicenseId is { } licenseId && subscription.PriceId is { } before && stripe.PriceId is { } after && before != after)
         {
-            // Licensing's gRPC contract has no command that changes a license's plan; the change is recorded here.
-            notes.Add($"price changed from {before} to {after}; license {licenseId} keeps its plan");
+            notes.Add(await ChangePlanAsync(context, licenseId, before, after, cancellationToken));
         }
 
         if (stripe.CancelAtPeriodEnd != subscription.CancelAtPeriodEnd)
@@ -49,6 +50,21 @@ internal sealed class SubscriptionHandler(LicensingClient licensing)
         await context.SaveAsync(subscription, cancellationToken);
         return EventOutcome.Applied($"Recorded subscription {stripe.Id} ({stripe.Status}, price {subscription.PriceId ?? "unknown"})" +
             (notes.Count > 0 ? ": " + string.Join("; ", notes) : "") + ".");
+    }
+
+    /// <summary>A new price moves the license to the plan mapped to it; a price without a mapped plan leaves the plan as it is.</summary>
+    private async Task<string> ChangePlanAsync(EventContext context, string licenseId, string before, string after, CancellationToken cancellationToken)
+    {
+        if (await prices.FindAsync(context.TenantId, context.Environment, after, cancellationToken) is not { PlanId: { } planId })
+        {
+            return $"price changed from {before} to {after}, which maps to no plan; license {licenseId} keeps its plan";
+        }
+
+        await licensing.ChangePlanAsync(new ChangeLicensePlanCommand
+        {
+            IdempotencyKey = context.Event.Id, TenantId = context.TenantId, Environment = context.Environment, LicenseId = licenseId, PlanId = planId,
+        }, cancellationToken);
+        return $"price changed from {before} to {after}; license {licenseId} moved to plan {planId}";
     }
 
     public async Task<EventOutcome> DeletedAsync(EventContext context, CancellationToken cancellationToken)

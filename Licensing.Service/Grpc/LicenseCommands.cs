@@ -36,6 +36,28 @@ internal sealed class LicenseCommands(LicensingDbContext db, LicenseIssuer issue
             ChangeAsync(command.TenantId, environment, command.LicenseId, (license, plan, now) =>
                 license.Renew(command.ExpiresAt?.ToDateTimeOffset(), plan?.DurationDays, now), cancellationToken), cancellationToken);
 
+    public Task<LicenseSnapshot> ChangePlanAsync(ChangeLicensePlanCommand command, CancellationToken cancellationToken) =>
+        RunAsync("ChangeLicensePlan", command, command.IdempotencyKey, command.TenantId, command.Environment, async environment =>
+        {
+            var plan = await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == command.PlanId && p.TenantId == command.TenantId && p.Environment == environment, cancellationToken)
+                ?? throw new LicenseReferenceException($"No plan {command.PlanId}.");
+            return await ChangeAsync(command.TenantId, environment, command.LicenseId, (license, _, now) =>
+            {
+                if (plan.ProductId != license.ProductId)
+                {
+                    throw new LicenseReferenceException($"Plan {plan.Id} belongs to another product.");
+                }
+
+                if (license.PlanId == plan.Id)
+                {
+                    return null;
+                }
+
+                license.PlanId = plan.Id;
+                return license.Updated(now);
+            }, cancellationToken);
+        }, cancellationToken);
+
     public Task<LicenseSnapshot> ChangeAsync(string name, LicenseCommand command, Func<License, DateTimeOffset, string?> change, CancellationToken cancellationToken) =>
         RunAsync(name, command, command.IdempotencyKey, command.TenantId, command.Environment, environment =>
             ChangeAsync(command.TenantId, environment, command.LicenseId, (license, _, now) => change(license, now), cancellationToken), cancellationToken);

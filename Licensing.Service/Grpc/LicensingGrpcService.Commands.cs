@@ -17,6 +17,9 @@ internal sealed partial class LicensingGrpcService
     public Task<LicenseSnapshot> ReinstateLicense(LicenseCommand request, ServerCallContext context) =>
         RefusalsAsync(() => commands.ChangeAsync("ReinstateLicense", request, (license, now) => license.Reinstate(now), context.CancellationToken));
 
+    public Task<LicenseSnapshot> ChangeLicensePlan(ChangeLicensePlanCommand request, ServerCallContext context) =>
+        RefusalsAsync(() => commands.ChangePlanAsync(request, context.CancellationToken));
+
     public Task<LicenseSnapshot> RevokeLicense(LicenseCommand request, ServerCallContext context) =>
         RefusalsAsync(() => commands.ChangeAsync("RevokeLicense", request, (license, now) => license.Revoke(now), context.CancellationToken));
 }

@@ -33,6 +33,26 @@ public sealed class BillingCommandsTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task APlanChangeMovesTheLicenseToTheNewPlansTermsOnce()
+    {
+        await using var s = await Scenario.StartAsync(postgres);
+        var basic = (await s.CreatePlanAsync(new { name = "Basic", max_activations = 1 })).GetProperty("id").GetString()!;
+        var pro = (await s.CreatePlanAsync(new { name = "Pro", max_activations = 5, features = new[] { "sync" } })).GetProperty("id").GetString()!;
+        var id = (await s.CreateLicenseAsync(new { plan_id = basic })).GetProperty("id").GetString()!;
+        var change = new ChangeLicensePlanCommand { IdempotencyKey = "evt_upgrade", TenantId = s.TenantId, Environment = "test", LicenseId = id, PlanId = pro };
+
+        var changed = await s.Invoker.UnaryAsync(ChangeLicensePlan, change);
+        var replay = await s.Invoker.UnaryAsync(ChangeLicensePlan, change);
+        var unknown = await Assert.ThrowsAsync<RpcException>(async () => await s.Invoker.UnaryAsync(ChangeLicensePlan,
+            new ChangeLicensePlanCommand { IdempotencyKey = "evt_z", TenantId = s.TenantId, Environment = "test", LicenseId = id, PlanId = "plan_nope" }));
+
+        Assert.Equal((pro, "Pro", 5, "sync"), (changed.PlanId, changed.PlanName, changed.MaxActivations, changed.Features.Single()));
+        Assert.Equal(changed.Version, replay.Version);
+        Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(1, await s.Database.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE type = 'license.updated'"));
+    }
+
+    [Fact]
     public async Task SuspendAndRenewApplyOnceAndOtherTenantsLicensesAreNotFound()
     {
         await using var s = await Scenario.StartAsync(postgres);

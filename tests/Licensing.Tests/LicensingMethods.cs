@@ -17,5 +17,6 @@ internal static class LicensingMethods
     public static readonly Method<CreateLicenseCommand, LicenseSnapshot> CreateLicense = Method.From<CreateLicenseCommand, LicenseSnapshot>(Service, "CreateLicense");
     public static readonly Method<RenewLicenseCommand, LicenseSnapshot> RenewLicense = Method.From<RenewLicenseCommand, LicenseSnapshot>(Service, "RenewLicense");
     public static readonly Method<LicenseCommand, LicenseSnapshot> SuspendLicense = Method.From<LicenseCommand, LicenseSnapshot>(Service, "SuspendLicense");
+    public static readonly Method<ChangeLicensePlanCommand, LicenseSnapshot> ChangeLicensePlan = Method.From<ChangeLicensePlanCommand, LicenseSnapshot>(Service, "ChangeLicensePlan");
     public static readonly Method<LicenseCommand, LicenseSnapshot> RevokeLicense = Method.From<LicenseCommand, LicenseSnapshot>(Service, "RevokeLicense");
 }
