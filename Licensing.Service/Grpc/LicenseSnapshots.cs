@@ -19,6 +19,26 @@ internal static class LicenseSnapshots
         return Of(license, plan, fingerprints, seats, askedKey);
     }
 
+    /// <summary>
+    /// The license that has <paramref name="key"/> (or had it before a rotation) with its plan, machines and seats in
+    /// use, in one round trip: this is every cache miss of Validation.
+    /// </summary>
+    public static async Task<LicenseSnapshot?> FindByKeyAsync(LicensingDbContext db, string key, CancellationToken cancellationToken)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var found = await db.Licenses.AsNoTracking()
+            .Where(l => l.Key == key || l.PreviousKey == key)
+            .Select(l => new
+            {
+                License = l,
+                Plan = db.Plans.FirstOrDefault(p => p.Id == l.PlanId),
+                Fingerprints = db.Machines.Where(m => m.LicenseId == l.Id).OrderBy(m => m.ActivatedAt).Select(m => m.Fingerprint).ToList(),
+                Seats = db.SeatLeases.Count(s => s.LicenseId == l.Id && s.ExpiresAt > now),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        return found is null ? null : Of(found.License, found.Plan, found.Fingerprints, found.Seats, key);
+    }
+
     public static LicenseSnapshot Of(License license, Plan? plan, IReadOnlyList<string> fingerprints, int seatsInUse, string? askedKey)
     {
         var terms = LicenseTerms.Of(license, plan);

@@ -21,9 +21,8 @@ internal sealed partial class LicensingGrpcService(
     public async Task<LicenseSnapshot> GetLicenseByKey(GetLicenseByKeyRequest request, ServerCallContext context)
     {
         var key = RequireKey(request.Key);
-        var license = await db.Licenses.AsNoTracking().Where(l => l.Key == key || l.PreviousKey == key).FirstOrDefaultAsync(context.CancellationToken)
+        return await LicenseSnapshots.FindByKeyAsync(db, key, context.CancellationToken)
             ?? throw new RpcException(StatusCode.NotFound, "No license has this key.");
-        return await LicenseSnapshots.ReadAsync(db, license, key, context.CancellationToken);
     }
 
     public async Task<ActivateResponse> Activate(ActivateRequest request, ServerCallContext context)
