@@ -6,13 +6,15 @@
 # The Gateway is a Release build in front of that same baseline (its validation cluster points there), so the
 # difference between the runs is the Gateway's own cost. Licensing, Postgres and RabbitMQ come from the AppHost.
 # Load comes from wrk when it is installed (wrk -t2 -c64 -d10s --latency), otherwise from HttpBench's .NET client,
-# which itself takes a good share of the 2 cores.  Usage: bench/gateway-validate.sh [connections] [seconds]
+# which itself takes a good share of the 2 cores.  Usage: [BENCH_NO_BUILD=1] bench/gateway-validate.sh [connections] [seconds]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 connections=${1:-64}; seconds=${2:-10}
 
-dotnet build Platform.sln -c Release --nologo --verbosity quiet
-dotnet build bench/HttpBench -c Release --nologo --verbosity quiet
+if [ -z "${BENCH_NO_BUILD:-}" ]; then  # BENCH_NO_BUILD=1 reuses the Release builds of an earlier run
+  dotnet build Platform.sln -c Release --nologo --verbosity quiet
+  dotnet build bench/HttpBench -c Release --nologo --verbosity quiet
+fi
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 data=$(mktemp -d /tmp/platform-bench-XXXXXX); chmod 755 "$data"
