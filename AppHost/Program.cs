@@ -22,19 +22,26 @@ var licensing = builder.AddProject("licensing", "Licensing.Service")
 builder.AddDevelopmentCredentials("credentials", licensing)
     .WaitFor(licensing);
 
+// Validation signs offline license tokens with it (an Ed25519 seed); rotate by adding a new seed before it.
+var tokenSigningKey = builder.AddParameter("token-signing-key", secret: true);
+
 var validation = builder.AddProject("validation", "Validation.Service")
+    .WithEnvironment("Platform__IdentitySecret", identitySecret)
+    .WithEnvironment("Validation__Tokens__SigningKeys__0", tokenSigningKey)
     .WithReference(licensing).WaitFor(licensing)
     .WithReference(eventBus).WaitFor(eventBus);
 
+// Local development posts webhooks to receivers on this machine; production refuses loopback addresses.
 var webhooks = builder.AddProject("webhooks", "Webhooks.Service")
     .WithEnvironment("Platform__IdentitySecret", identitySecret)
+    .WithEnvironment("Webhooks__AllowLoopback", "true")
     .WithReference(webhooksDb).WaitFor(webhooksDb)
     .WithReference(eventBus).WaitFor(eventBus);
 
+// Stores Stripe's events in billingdb and applies them through Licensing's gRPC commands; no broker needed.
 var billing = builder.AddProject("billing", "Billing.Service")
     .WithEnvironment("Platform__IdentitySecret", identitySecret)
     .WithReference(billingDb).WaitFor(billingDb)
-    .WithReference(eventBus).WaitFor(eventBus)
     .WithReference(licensing).WaitFor(licensing);
 
 builder.AddProject("gateway", "Gateway")

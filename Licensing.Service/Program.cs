@@ -2,6 +2,7 @@ using Platform.Licensing.Apis;
 using Platform.Licensing.Commands;
 using Platform.Licensing.Grpc;
 using Platform.Licensing.Infrastructure;
+using Platform.ServiceDefaults.Data;
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -1,2 +1,4 @@
-global using Platform.Validation.Extensions;
+global using Microsoft.Extensions.Options;
+global using Platform.Protos.Licensing.V1;
 global using Platform.ServiceDefaults;
+global using Platform.Validation.Extensions;

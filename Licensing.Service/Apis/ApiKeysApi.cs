@@ -5,6 +5,7 @@ using Platform.Licensing.Infrastructure;
 using Platform.Licensing.Model;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.OpenApi;
 
 namespace Platform.Licensing.Apis;
 
@@ -38,9 +39,9 @@ internal static class ApiKeysApi
     public static void MapApiKeysApi(this RouteGroupBuilder api)
     {
         var keys = api.MapGroup("/api-keys").WithTags("API keys");
-        keys.MapPost("", CreateAsync);
-        keys.MapGet("", ListAsync);
-        keys.MapDelete("/{id}", RevokeAsync);
+        keys.MapPost("", CreateAsync).Answers<ApiKeyResponse>(StatusCodes.Status201Created);
+        keys.MapGet("", ListAsync).Answers<Page<ApiKeyResponse>>();
+        keys.MapDelete("/{id}", RevokeAsync).Answers<ApiKeyResponse>();
     }
 
     private static async Task<IResult> CreateAsync(CreateApiKeyRequest request, CallerIdentity caller, LicensingDbContext db, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using Platform.Licensing.Infrastructure;
 using Platform.Licensing.Model;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.OpenApi;
 using static Platform.Licensing.Apis.LicenseResults;
 
 namespace Platform.Licensing.Apis;
@@ -16,16 +17,16 @@ internal static class LicenseChangesApi
     public static void MapLicenseChanges(this RouteGroupBuilder licenses)
     {
         licenses.MapPost("/{id}/suspend", (string id, CallerIdentity caller, LicensingDbContext db, CancellationToken ct) =>
-            ChangeAsync(id, caller, db, (license, _, now) => license.Suspend(now), ct));
+            ChangeAsync(id, caller, db, (license, _, now) => license.Suspend(now), ct)).Answers<LicenseView>();
         licenses.MapPost("/{id}/reinstate", (string id, CallerIdentity caller, LicensingDbContext db, CancellationToken ct) =>
-            ChangeAsync(id, caller, db, (license, _, now) => license.Reinstate(now), ct));
+            ChangeAsync(id, caller, db, (license, _, now) => license.Reinstate(now), ct)).Answers<LicenseView>();
         licenses.MapDelete("/{id}", (string id, CallerIdentity caller, LicensingDbContext db, CancellationToken ct) =>
-            ChangeAsync(id, caller, db, (license, _, now) => license.Revoke(now), ct));
+            ChangeAsync(id, caller, db, (license, _, now) => license.Revoke(now), ct)).Answers<LicenseView>();
         licenses.MapPost("/{id}/renew", (string id, RenewLicenseRequest? request, CallerIdentity caller, LicensingDbContext db, CancellationToken ct) =>
-            ChangeAsync(id, caller, db, (license, plan, now) => license.Renew(request?.ExpiresAt, plan?.DurationDays, now), ct));
-        licenses.MapPut("/{id}", UpdateAsync);
-        licenses.MapPatch("/{id}", UpdateAsync);
-        licenses.MapPost("/rotate", RotateAsync);
+            ChangeAsync(id, caller, db, (license, plan, now) => license.Renew(request?.ExpiresAt, plan?.DurationDays, now), ct)).Answers<LicenseView>();
+        licenses.MapPut("/{id}", UpdateAsync).Answers<LicenseView>();
+        licenses.MapPatch("/{id}", UpdateAsync).Answers<LicenseView>();
+        licenses.MapPost("/rotate", RotateAsync).Answers<RotateLicenseResponse>();
     }
 
     /// <summary>Applies a lifecycle change; a change that changes nothing records nothing.</summary>

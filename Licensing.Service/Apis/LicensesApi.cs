@@ -4,6 +4,7 @@ using Platform.Licensing.Infrastructure;
 using Platform.Licensing.Model;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.OpenApi;
 using static Platform.Licensing.Apis.LicenseResults;
 
 namespace Platform.Licensing.Apis;
@@ -15,10 +16,10 @@ internal static class LicensesApi
     public static void MapLicensesApi(this RouteGroupBuilder api)
     {
         var licenses = api.MapGroup("/licenses").WithTags("Licenses");
-        licenses.MapPost("", CreateAsync);
-        licenses.MapPost("/batch", CreateManyAsync);
-        licenses.MapGet("", ListAsync);
-        licenses.MapGet("/{id}", GetAsync);
+        licenses.MapPost("", CreateAsync).Answers<LicenseView>(StatusCodes.Status201Created);
+        licenses.MapPost("/batch", CreateManyAsync).Answers<Page<LicenseView>>(StatusCodes.Status201Created);
+        licenses.MapGet("", ListAsync).Answers<Page<LicenseView>>();
+        licenses.MapGet("/{id}", GetAsync).Answers<LicenseView>();
         licenses.MapLicenseChanges();
         licenses.MapLicenseTransfer();
     }

@@ -4,6 +4,7 @@ using Platform.Licensing.Infrastructure;
 using Platform.Licensing.Model;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.OpenApi;
 
 namespace Platform.Licensing.Apis;
 
@@ -13,12 +14,12 @@ internal static class MachinesApi
     public static void MapMachinesApi(this RouteGroupBuilder api)
     {
         var machines = api.MapGroup("/machines").WithTags("Machines");
-        machines.MapPost("", ActivateAsync);
-        machines.MapGet("", ListAsync);
-        machines.MapGet("/{id}", GetAsync);
+        machines.MapPost("", ActivateAsync).Answers<MachineResponse>(StatusCodes.Status201Created);
+        machines.MapGet("", ListAsync).Answers<Page<MachineResponse>>();
+        machines.MapGet("/{id}", GetAsync).Answers<MachineResponse>();
         machines.MapDelete("/{id}", DeactivateAsync);
         api.MapGet("/licenses/{id}/machines", (string id, CallerIdentity caller, LicensingDbContext db, int? page, int? limit, int? offset, CancellationToken ct) =>
-            ListAsync(caller, db, page, limit, offset, id, ct)).WithTags("Machines");
+            ListAsync(caller, db, page, limit, offset, id, ct)).WithTags("Machines").Answers<Page<MachineResponse>>();
     }
 
     private static async Task<IResult> ActivateAsync(ActivateMachineRequest request, CallerIdentity caller, LicensingDbContext db, Activations activations, CancellationToken cancellationToken)

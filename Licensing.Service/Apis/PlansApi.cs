@@ -4,6 +4,7 @@ using Platform.Licensing.Infrastructure;
 using Platform.Licensing.Model;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.OpenApi;
 
 namespace Platform.Licensing.Apis;
 
@@ -15,11 +16,11 @@ internal static class PlansApi
     public static void MapPlansApi(this RouteGroupBuilder api)
     {
         var plans = api.MapGroup("/plans").WithTags("Plans");
-        plans.MapPost("", CreateAsync);
-        plans.MapGet("", ListAsync);
-        plans.MapGet("/{id}", GetAsync);
-        plans.MapPut("/{id}", UpdateAsync);
-        plans.MapPatch("/{id}", UpdateAsync);
+        plans.MapPost("", CreateAsync).Answers<PlanResponse>(StatusCodes.Status201Created);
+        plans.MapGet("", ListAsync).Answers<Page<PlanResponse>>();
+        plans.MapGet("/{id}", GetAsync).Answers<PlanResponse>();
+        plans.MapPut("/{id}", UpdateAsync).Answers<PlanResponse>();
+        plans.MapPatch("/{id}", UpdateAsync).Answers<PlanResponse>();
     }
 
     private static async Task<IResult> CreateAsync(PlanRequest request, CallerIdentity caller, LicensingDbContext db, CancellationToken cancellationToken)

@@ -6,6 +6,7 @@ using Platform.Licensing.Infrastructure;
 using Platform.Licensing.Model;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.OpenApi;
 
 namespace Platform.Licensing.Apis;
 
@@ -16,8 +17,8 @@ internal static class ProductsApi
     public static void MapProductsApi(this RouteGroupBuilder api)
     {
         var products = api.MapGroup("/products").WithTags("Products");
-        products.MapPost("", CreateAsync);
-        products.MapGet("", ListAsync);
+        products.MapPost("", CreateAsync).Answers<ProductResponse>(StatusCodes.Status201Created);
+        products.MapGet("", ListAsync).Answers<Page<ProductResponse>>();
         products.MapGet("/{id}", GetAsync);
     }
 

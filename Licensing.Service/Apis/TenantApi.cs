@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Keys;
 using Platform.Licensing.Infrastructure;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.OpenApi;
 
 namespace Platform.Licensing.Apis;
 
@@ -24,9 +25,9 @@ internal static class TenantApi
     public static void MapTenantApi(this RouteGroupBuilder api)
     {
         var tenant = api.MapGroup("/tenant").WithTags("Tenant");
-        tenant.MapGet("", GetAsync);
-        tenant.MapPatch("", UpdateAsync);
-        tenant.MapPut("", UpdateAsync);
+        tenant.MapGet("", GetAsync).Answers<TenantResponse>();
+        tenant.MapPatch("", UpdateAsync).Answers<TenantResponse>();
+        tenant.MapPut("", UpdateAsync).Answers<TenantResponse>();
     }
 
     private static async Task<IResult> GetAsync(CallerIdentity caller, LicensingDbContext db, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Licensing.Infrastructure;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.OpenApi;
 
 namespace Platform.Licensing.Apis;
 
@@ -32,7 +33,7 @@ internal static class UsageApi
     private const int RecentCount = 20;
 
     public static void MapUsageApi(this RouteGroupBuilder api) =>
-        api.MapGet("/licenses/{id}/usage", GetAsync).WithTags("Licenses");
+        api.MapGet("/licenses/{id}/usage", GetAsync).WithTags("Licenses").Answers<UsageResponse>();
 
     private static async Task<IResult> GetAsync(string id, CallerIdentity caller, LicensingDbContext db, [FromQuery] int? days, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Platform.Licensing.Infrastructure;
 using Platform.Licensing.Model;
+using Platform.ServiceDefaults.Data;
 
 namespace Platform.Licensing.Commands;
 

@@ -10,9 +10,6 @@ internal static class DatabaseExtensions
     {
         builder.AddPostgresDataSource("licensingdb");
         builder.Services.AddDbContextPool<LicensingDbContext>((sp, options) => options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
-        builder.Services.AddSingleton<MigrationRunner>();
+        builder.AddMigrations(typeof(LicensingMigrations).Assembly, LicensingMigrations.LockKey);
     }
-
-    /// <summary>Brings the schema up to date before the service answers anything.</summary>
-    public static Task MigrateDatabaseAsync(this WebApplication app) => app.Services.GetRequiredService<MigrationRunner>().ApplyAsync();
 }

@@ -1,6 +1,15 @@
+using MassTransit;
 using Platform.ServiceDefaults.Configuration;
 using Platform.ServiceDefaults.Grpc;
+using Platform.ServiceDefaults.Grpc.Client;
+using Platform.ServiceDefaults.Identity;
 using Platform.ServiceDefaults.Messaging;
+using Platform.Validation.Cache;
+using Platform.Validation.IntegrationEvents;
+using Platform.Validation.Licensing;
+using Platform.Validation.Model;
+using Platform.Validation.Tokens;
+using Platform.Validation.Usage;
 
 namespace Platform.Validation.Extensions;
 
@@ -9,8 +18,25 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<ValidationOptions>().Bind(builder.Configuration.GetSection(ValidationOptions.Section));
         builder.AddGrpcServiceReference("licensing");
-        builder.AddServiceReference("licensing");
-        builder.AddEventBus();
+        builder.AddGrpcClient<LicensingClient>("licensing");
+        builder.AddCallerIdentity();
+        builder.AddEventBus(bus => bus.AddConsumer<LicenseEventConsumer>().Endpoint(endpoint =>
+        {
+            // Every replica needs every event: a queue of its own, deleted when the replica goes.
+            endpoint.Name = $"validation-cache-{Environment.MachineName.ToLowerInvariant()}-{Guid.NewGuid():N}";
+            endpoint.Temporary = true;
+        }));
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<CacheMetrics>();
+        builder.Services.AddSingleton<SnapshotCache>();
+        builder.Services.AddSingleton<UsageQueue>();
+        builder.Services.AddHostedService<UsageReporter>();
+        builder.Services.AddSingleton<LicenseValidation>();
+        // Read now, so a missing or malformed key stops the service at start, naming the setting.
+        builder.Services.AddSingleton(new SigningKeyRing(builder.Configuration));
+        builder.Services.AddSingleton<OfflineTokenIssuer>();
     }
 }

@@ -9,6 +9,7 @@ using Platform.Licensing.Grpc;
 using Platform.Licensing.Infrastructure;
 using Platform.Licensing.Model;
 using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Grpc.Server;
 using Platform.ServiceDefaults.Identity;
 

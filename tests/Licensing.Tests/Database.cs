@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Platform.Licensing.Infrastructure;
+using Platform.ServiceDefaults.Data;
 
 namespace Platform.Licensing.Tests;
 
@@ -29,7 +30,7 @@ internal sealed class Database : IAsyncDisposable
         return database;
     }
 
-    public MigrationRunner Migrations() => new(DataSource, NullLogger<MigrationRunner>.Instance);
+    public MigrationRunner Migrations() => new(DataSource, LicensingMigrations.All, LicensingMigrations.LockKey, NullLogger<MigrationRunner>.Instance);
 
     public LicensingDbContext CreateContext() =>
         new(new DbContextOptionsBuilder<LicensingDbContext>().UseNpgsql(DataSource).Options);

@@ -12,8 +12,8 @@ public sealed class MigrationTests(PostgresFixture postgres)
 
         var applied = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => database.Migrations().ApplyAsync())));
 
-        Assert.Equal(Migration.All.Select(m => m.Version), applied.SelectMany(a => a).Order());
-        Assert.Equal(Migration.All.Count, await database.ScalarAsync<long>("SELECT count(*) FROM schema_migrations"));
+        Assert.Equal(LicensingMigrations.All.Select(m => m.Version), applied.SelectMany(a => a).Order());
+        Assert.Equal(LicensingMigrations.All.Count, await database.ScalarAsync<long>("SELECT count(*) FROM schema_migrations"));
         Assert.Equal(1, await database.ScalarAsync<long>("SELECT count(*) FROM information_schema.tables WHERE table_name = 'tenants'"));
     }
 

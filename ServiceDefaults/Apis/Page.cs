@@ -1,0 +1,48 @@
+using System.Text.Json.Serialization;
+
+namespace Platform.ServiceDefaults.Apis;
+
+/// <summary>A page of a list: <c>{"data":[…],"pagination":{"page","limit","total","totalPages","hasMore"}}</c>.</summary>
+public sealed record Page<T>(
+    [property: JsonPropertyName("data")] IReadOnlyList<T> Data,
+    [property: JsonPropertyName("pagination")] Pagination Pagination);
+
+public sealed record Pagination(
+    [property: JsonPropertyName("page")] int Page,
+    [property: JsonPropertyName("limit")] int Limit,
+    [property: JsonPropertyName("total")] long Total,
+    [property: JsonPropertyName("totalPages")] long TotalPages,
+    [property: JsonPropertyName("hasMore")] bool HasMore)
+{
+    public const int DefaultLimit = 20;
+    public const int MaxLimit = 100;
+
+    /// <summary>Reads <c>page</c> (1-based) and <c>limit</c> (1–100), or <c>offset</c> instead of page; null and an error when out of range.</summary>
+    public static (int Skip, int Page, int Limit, string? Error) Parse(int? page, int? limit, int? offset)
+    {
+        var size = limit ?? DefaultLimit;
+        if (size is < 1 or > MaxLimit)
+        {
+            return (0, 0, 0, $"limit must be between 1 and {MaxLimit}.");
+        }
+
+        if (page is < 1)
+        {
+            return (0, 0, 0, "page starts at 1.");
+        }
+
+        if (offset is < 0)
+        {
+            return (0, 0, 0, "offset cannot be negative.");
+        }
+
+        var skip = offset ?? ((page ?? 1) - 1) * size;
+        return (skip, (skip / size) + 1, size, null);
+    }
+
+    public static Pagination Of(int page, int limit, long total)
+    {
+        var pages = (total + limit - 1) / limit;
+        return new Pagination(page, limit, total, pages, (long)page * limit < total);
+    }
+}

@@ -1,0 +1,88 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.ServiceDefaults.Errors;
+using Platform.ServiceDefaults.Grpc;
+using Platform.Validation.Cache;
+using Platform.Validation.Licensing;
+using Platform.Validation.Model;
+
+namespace Platform.Validation.Apis;
+
+internal static class ActivationApi
+{
+    /// <summary><c>POST /api/v1/activate</c>: binds the machine (idempotent: the same machine again changes nothing).</summary>
+    public static async Task<Results<Ok<ActivationAnswer>, JsonHttpResult<ApiError>>> Activate(
+        ActivationRequest request, HttpContext context, SnapshotCache cache, LicensingClient licensing)
+    {
+        if (RequestErrors.Blank(request.AnyMachine) is not { } machine)
+        {
+            return RequestErrors.Missing("machine_id (or fingerprint)");
+        }
+
+        if (RequestErrors.TooLong(machine))
+        {
+            return RequestErrors.Invalid($"machine_id is at most {RequestErrors.MaxIdLength} characters.");
+        }
+
+        var (key, error) = await LicensingWrite.PrepareAsync(request.AnyKey, context, cache);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        try
+        {
+            var response = await licensing.ActivateAsync(new ActivateRequest
+            {
+                Key = key,
+                Fingerprint = machine,
+                Name = RequestErrors.Blank(request.Label ?? request.Name) ?? "",
+                Platform = RequestErrors.Blank(request.Platform) ?? "",
+                Hostname = RequestErrors.Blank(request.Hostname) ?? "",
+                Ip = context.Connection.RemoteIpAddress?.ToString() ?? "",
+            }, context.RequestAborted);
+            var license = cache.Accept(key, response.License);
+            return TypedResults.Ok(new ActivationAnswer(true, response.MachineId, response.NewlyActivated, response.Activations, license.View.MaxActivations, license.View));
+        }
+        catch (RpcException ex)
+        {
+            return LicensingWrite.Failed(ex, ValidationCodes.LicenseNotFound, Refusal.NotFound.Message);
+        }
+    }
+
+    /// <summary><c>POST /api/v1/deactivate</c>: frees the machine's slot.</summary>
+    public static async Task<Results<Ok<ActivationAnswer>, JsonHttpResult<ApiError>>> Deactivate(
+        ActivationRequest request, HttpContext context, SnapshotCache cache, LicensingClient licensing)
+    {
+        if (RequestErrors.Blank(request.AnyMachine) is not { } machine)
+        {
+            return RequestErrors.Missing("machine_id (or fingerprint)");
+        }
+
+        var (key, error) = await LicensingWrite.PrepareAsync(request.AnyKey, context, cache);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        try
+        {
+            var response = await licensing.DeactivateAsync(new DeactivateRequest { Key = key, Fingerprint = machine }, context.RequestAborted);
+            var license = cache.Accept(key, response.License);
+            return TypedResults.Ok(new ActivationAnswer(false, null, false, response.Activations, license.View.MaxActivations, license.View));
+        }
+        catch (RpcException ex)
+        {
+            return LicensingWrite.Failed(ex, ValidationCodes.MachineNotFound, "This machine is not activated on the license.");
+        }
+    }
+}
+
+/// <summary>The answer to activate and deactivate: whether the machine is now active on the license, and the license.</summary>
+internal sealed record ActivationAnswer(
+    [property: JsonPropertyName("activated")] bool Activated,
+    [property: JsonPropertyName("machineId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? MachineId,
+    [property: JsonPropertyName("newlyActivated")] bool NewlyActivated,
+    [property: JsonPropertyName("activations")] int Activations,
+    [property: JsonPropertyName("maxActivations")] int? MaxActivations,
+    [property: JsonPropertyName("license")] LicenseView License);

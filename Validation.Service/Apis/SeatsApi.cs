@@ -1,0 +1,117 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.ServiceDefaults.Errors;
+using Platform.ServiceDefaults.Grpc;
+using Platform.Validation.Cache;
+using Platform.Validation.Licensing;
+using Platform.Validation.Model;
+
+namespace Platform.Validation.Apis;
+
+/// <summary>Floating seats: checkout, heartbeat and checkin, each a call to Licensing whose answer the cache takes.</summary>
+internal static class SeatsApi
+{
+    private const string LeaseGone = "This lease is unknown or has expired; check a seat out again.";
+
+    public static async Task<Results<Ok<SeatAnswer>, JsonHttpResult<ApiError>>> Checkout(
+        SeatRequest request, HttpContext context, SnapshotCache cache, LicensingClient licensing)
+    {
+        if (RequestErrors.Blank(request.AnyClient) is not { } client)
+        {
+            return RequestErrors.Missing("client_id (or machine_id)");
+        }
+
+        if (RequestErrors.TooLong(client))
+        {
+            return RequestErrors.Invalid($"client_id is at most {RequestErrors.MaxIdLength} characters.");
+        }
+
+        var (key, error) = await LicensingWrite.PrepareAsync(request.AnyKey, context, cache);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        try
+        {
+            var lease = await licensing.CheckoutSeatAsync(new CheckoutSeatRequest { Key = key, ClientId = client }, context.RequestAborted);
+            return TypedResults.Ok(SeatAnswer.Of(key, lease, cache));
+        }
+        catch (RpcException ex)
+        {
+            return LicensingWrite.Failed(ex, ValidationCodes.LicenseNotFound, Refusal.NotFound.Message);
+        }
+    }
+
+    public static async Task<Results<Ok<SeatAnswer>, JsonHttpResult<ApiError>>> Heartbeat(
+        SeatRequest request, HttpContext context, SnapshotCache cache, LicensingClient licensing)
+    {
+        if (RequestErrors.Blank(request.AnyLease) is not { } leaseId)
+        {
+            return RequestErrors.Missing("lease_id");
+        }
+
+        var (key, error) = await LicensingWrite.PrepareAsync(request.AnyKey, context, cache);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        try
+        {
+            var lease = await licensing.HeartbeatSeatAsync(new HeartbeatSeatRequest { Key = key, LeaseId = leaseId }, context.RequestAborted);
+            return TypedResults.Ok(SeatAnswer.Of(key, lease, cache));
+        }
+        catch (RpcException ex)
+        {
+            return LicensingWrite.Failed(ex, ValidationCodes.LeaseNotFound, LeaseGone);
+        }
+    }
+
+    public static async Task<Results<Ok<CheckinAnswer>, JsonHttpResult<ApiError>>> Checkin(
+        SeatRequest request, HttpContext context, SnapshotCache cache, LicensingClient licensing)
+    {
+        if (RequestErrors.Blank(request.AnyLease) is not { } leaseId)
+        {
+            return RequestErrors.Missing("lease_id");
+        }
+
+        var (key, error) = await LicensingWrite.PrepareAsync(request.AnyKey, context, cache);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        try
+        {
+            var response = await licensing.CheckinSeatAsync(new CheckinSeatRequest { Key = key, LeaseId = leaseId }, context.RequestAborted);
+            return TypedResults.Ok(new CheckinAnswer(true, response.SeatsInUse));
+        }
+        catch (RpcException ex)
+        {
+            return LicensingWrite.Failed(ex, ValidationCodes.LeaseNotFound, LeaseGone);
+        }
+    }
+}
+
+/// <summary>A seat lease: keep it with heartbeats before <c>leaseExpiresAt</c>, give it back with checkin.</summary>
+internal sealed record SeatAnswer(
+    [property: JsonPropertyName("leaseId")] string LeaseId,
+    [property: JsonPropertyName("clientId")] string ClientId,
+    [property: JsonPropertyName("leaseExpiresAt")] DateTimeOffset? LeaseExpiresAt,
+    [property: JsonPropertyName("seatsInUse")] int SeatsInUse,
+    [property: JsonPropertyName("maxSeats")] int? MaxSeats,
+    [property: JsonPropertyName("license"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LicenseView? License)
+{
+    public static SeatAnswer Of(string key, SeatLease lease, SnapshotCache cache) => new(
+        lease.LeaseId,
+        lease.ClientId,
+        LicenseView.Time(lease.LeaseExpiresAt),
+        lease.SeatsInUse,
+        lease.HasMaxSeats ? lease.MaxSeats : null,
+        lease.License is null ? null : cache.Accept(key, lease.License).View);
+}
+
+internal sealed record CheckinAnswer(
+    [property: JsonPropertyName("checkedIn")] bool CheckedIn,
+    [property: JsonPropertyName("seatsInUse")] int SeatsInUse);

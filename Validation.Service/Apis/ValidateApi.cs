@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Contracts.Keys;
+using Platform.ServiceDefaults.Errors;
+using Platform.Validation.Model;
+using Platform.Validation.Tokens;
+
+namespace Platform.Validation.Apis;
+
+internal static class ValidateApi
+{
+    /// <summary>
+    /// <c>POST /api/v1/validate</c>. A key whose checksum fails is refused before any I/O; the rest is answered
+    /// from the snapshot cache (a miss asks Licensing once, however many requests wait for it).
+    /// </summary>
+    public static async Task<Results<Ok<ValidAnswer>, JsonHttpResult<RefusalAnswer>, JsonHttpResult<ApiError>>> Validate(
+        ValidateRequest request, HttpContext context, LicenseValidation validation, OfflineTokenIssuer tokens, TimeProvider time)
+    {
+        if (RequestErrors.Blank(request.AnyKey) is not { } rawKey)
+        {
+            return RequestErrors.MissingKey();
+        }
+
+        if (!LicenseKeyFormat.TryNormalize(rawKey, out var key))
+        {
+            return TypedResults.Json(RefusalAnswer.Of(Refusal.InvalidKeyFormat), statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var machine = RequestErrors.Blank(request.AnyMachine);
+        var domain = RequestErrors.Blank(request.Domain) is { } d ? DomainName.Normalize(d) : null;
+        var features = request.Features?.Where(f => !string.IsNullOrWhiteSpace(f)).Select(f => f.Trim()).Distinct(StringComparer.Ordinal).ToList() ?? [];
+        if (RequestErrors.TooLong(machine) || RequestErrors.TooLong(domain, DomainName.MaxLength) || RequestErrors.TooLong(request.AnyProductId)
+            || features.Count > RequestErrors.MaxFeatures || features.Any(f => f.Length > RequestErrors.MaxIdLength))
+        {
+            return RequestErrors.Invalid(
+                $"machine_id and product_id are at most {RequestErrors.MaxIdLength} characters, domain at most {DomainName.MaxLength}, features at most {RequestErrors.MaxFeatures} names.");
+        }
+
+        if (!CallerScope.TryResolve(context, out var caller))
+        {
+            return RequestErrors.BadIdentity();
+        }
+
+        var query = new ValidationQuery(key, machine, domain, RequestErrors.Blank(request.AnyProductId), features);
+        var result = await validation.ValidateAsync(query, caller, context.RequestAborted);
+        if (result.Unavailable)
+        {
+            return RequestErrors.Unavailable();
+        }
+
+        if (result.Refusal is { } refusal)
+        {
+            return TypedResults.Json(RefusalAnswer.Of(refusal, result.ServedFromCache), statusCode: refusal.Status);
+        }
+
+        var license = result.License!;
+        var now = time.GetUtcNow();
+        var token = request.WantsOfflineToken ? tokens.Issue(license, machine, domain, now) : null;
+        return TypedResults.Ok(new ValidAnswer(true, license.View, now, LicenseRules.IsPastExpiry(license, now), result.ServedFromCache, token));
+    }
+}

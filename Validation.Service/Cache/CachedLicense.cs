@@ -1,0 +1,33 @@
+using Platform.Validation.Model;
+
+namespace Platform.Validation.Cache;
+
+/// <summary>A snapshot as the cache holds it: with the sets and the answer view worked out once, not per request.</summary>
+internal sealed class CachedLicense
+{
+    public CachedLicense(LicenseSnapshot snapshot, long fetchedAt)
+    {
+        Snapshot = snapshot;
+        FetchedAt = fetchedAt;
+        View = LicenseView.Of(snapshot);
+        Features = new HashSet<string>(snapshot.Features, StringComparer.Ordinal);
+        Machines = new HashSet<string>(snapshot.MachineFingerprints, StringComparer.Ordinal);
+        Domains = new HashSet<string>(snapshot.Domains.Select(DomainName.Normalize), StringComparer.Ordinal);
+        ExpiresAt = LicenseView.Time(snapshot.ExpiresAt);
+        KeyValidUntil = LicenseView.Time(snapshot.KeyValidUntil);
+    }
+
+    public LicenseSnapshot Snapshot { get; }
+
+    /// <summary>When it was read from Licensing (<see cref="System.Diagnostics.Stopwatch"/> ticks).</summary>
+    public long FetchedAt { get; }
+
+    public LicenseView View { get; }
+    public HashSet<string> Features { get; }
+    public HashSet<string> Machines { get; }
+    public HashSet<string> Domains { get; }
+    public DateTimeOffset? ExpiresAt { get; }
+    public DateTimeOffset? KeyValidUntil { get; }
+    public long Version => Snapshot.Version;
+    public string LicenseId => Snapshot.Id;
+}

@@ -1,0 +1,196 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Platform.ServiceDefaults.Grpc;
+using Platform.Validation.Licensing;
+
+namespace Platform.Validation.Cache;
+
+/// <summary>
+/// License snapshots by canonical key, read from <c>Licensing.GetLicenseByKey</c> on a miss. Bounded (LRU),
+/// unknown keys remembered for a short time apart from the rest, one call per key however many requests
+/// miss it at once, evicted by license events (by license id and version) and never older than the maximum
+/// age while Licensing answers.
+/// </summary>
+internal sealed class SnapshotCache
+{
+    private readonly LicensingClient licensing;
+    private readonly ValidationOptions options;
+    private readonly CacheMetrics metrics;
+    private readonly ILogger<SnapshotCache> logger;
+    private readonly LruMap<CachedLicense> licenses;
+    private readonly LruMap<UnknownKey> unknown;
+    private readonly ConcurrentDictionary<string, Lazy<Task<LookupResult>>> inFlight = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ImmutableHashSet<string>> keysByLicense = new(StringComparer.Ordinal);
+    private readonly VersionFloor floor = new();
+    private readonly long maxAgeTicks;
+    private readonly long negativeTtlTicks;
+    private static readonly long RetryPause = Stopwatch.Frequency;
+    private long licensingDownUntil;
+
+    public SnapshotCache(LicensingClient licensing, IOptions<ValidationOptions> options, CacheMetrics metrics, ILogger<SnapshotCache> logger)
+    {
+        this.licensing = licensing;
+        this.options = options.Value;
+        this.metrics = metrics;
+        this.logger = logger;
+        licenses = new LruMap<CachedLicense>(this.options.CacheMaxEntries, (key, license) => Unindex(license.LicenseId, key));
+        unknown = new LruMap<UnknownKey>(this.options.NegativeCacheMaxEntries);
+        maxAgeTicks = (long)(this.options.MaxAge.TotalSeconds * Stopwatch.Frequency);
+        negativeTtlTicks = (long)(this.options.NegativeCacheTtl.TotalSeconds * Stopwatch.Frequency);
+    }
+
+    public int Count => licenses.Count;
+
+    /// <summary>The snapshot for a canonical key.</summary>
+    public async ValueTask<LookupResult> LookupAsync(string key, CancellationToken cancellationToken)
+    {
+        var now = Stopwatch.GetTimestamp();
+        if (licenses.TryGet(key, out var cached))
+        {
+            if (now - cached.FetchedAt < maxAgeTicks)
+            {
+                metrics.Hit();
+                return LookupResult.Found(cached);
+            }
+
+            // Past the staleness bound: ask again; if Licensing cannot answer, the old snapshot is better than nothing.
+            var refreshed = await FetchAsync(key, cancellationToken);
+            return refreshed.State == LookupState.Unavailable ? LookupResult.Found(cached, servedFromCache: true) : refreshed;
+        }
+
+        if (unknown.TryGet(key, out var missing))
+        {
+            if (now < missing.Until)
+            {
+                metrics.Hit();
+                return LookupResult.NotFound;
+            }
+
+            unknown.Remove(key, missing);
+        }
+
+        return await FetchAsync(key, cancellationToken);
+    }
+
+    /// <summary>Takes a snapshot a write to Licensing answered with (activation, domain binding, seats).</summary>
+    public CachedLicense Accept(string key, LicenseSnapshot snapshot)
+    {
+        var license = new CachedLicense(snapshot, Stopwatch.GetTimestamp());
+        Store(key, license);
+        return license;
+    }
+
+    /// <summary>A license event: drop every snapshot of the license older than <paramref name="version"/>.</summary>
+    public int Invalidate(string licenseId, long version)
+    {
+        floor.Raise(licenseId, version);
+        if (!keysByLicense.TryGetValue(licenseId, out var keys))
+        {
+            return 0;
+        }
+
+        var dropped = 0;
+        foreach (var key in keys)
+        {
+            if (licenses.TryGet(key, out var cached) && cached.Version < version && licenses.Remove(key, cached))
+            {
+                Unindex(licenseId, key);
+                metrics.EventEviction();
+                dropped++;
+            }
+        }
+
+        return dropped;
+    }
+
+    /// <summary>A key that was unknown may exist now (a license was created with it).</summary>
+    public void ForgetUnknown(string key) => unknown.Remove(key);
+
+    private async ValueTask<LookupResult> FetchAsync(string key, CancellationToken cancellationToken)
+    {
+        metrics.Miss();
+        if (Stopwatch.GetTimestamp() < Volatile.Read(ref licensingDownUntil))
+        {
+            // Licensing just failed to answer: do not make every request wait for it to fail again.
+            return LookupResult.Unavailable;
+        }
+
+        // Lazy: GetOrAdd may run the factory more than once under a race, but only the stored one is started.
+        var fetch = inFlight.GetOrAdd(key, static (k, self) => new Lazy<Task<LookupResult>>(() => self.FetchOnceAsync(k)), this);
+        // The shared call runs under its own deadline; a caller that gives up stops waiting, not the call.
+        return await fetch.Value.WaitAsync(cancellationToken);
+    }
+
+    private async Task<LookupResult> FetchOnceAsync(string key)
+    {
+        // Let GetOrAdd publish this task before it can complete and remove itself.
+        await Task.Yield();
+        try
+        {
+            metrics.Fetch();
+            var snapshot = await licensing.GetLicenseByKeyAsync(key, CancellationToken.None);
+            var license = new CachedLicense(snapshot, Stopwatch.GetTimestamp());
+            Store(key, license);
+            return LookupResult.Found(license);
+        }
+        catch (RpcException ex) when (ex.StatusCode is StatusCode.NotFound or StatusCode.InvalidArgument)
+        {
+            // A key that was known (its snapshot past the maximum age) and is no more: forget the snapshot too.
+            if (licenses.TryGet(key, out var gone) && licenses.Remove(key, gone))
+            {
+                Unindex(gone.LicenseId, key);
+            }
+
+            unknown.Set(key, new UnknownKey(Stopwatch.GetTimestamp() + negativeTtlTicks));
+            return LookupResult.NotFound;
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning("Licensing did not answer GetLicenseByKey: {Reason}", ex.Message);
+            if (ex is RpcException { StatusCode: StatusCode.Unavailable })
+            {
+                // Unreachable (not merely slow): let misses fail fast for a moment instead of each waiting to fail.
+                Volatile.Write(ref licensingDownUntil, Stopwatch.GetTimestamp() + RetryPause);
+            }
+
+            return LookupResult.Unavailable;
+        }
+        finally
+        {
+            inFlight.TryRemove(key, out _);
+        }
+    }
+
+    private void Store(string key, CachedLicense license)
+    {
+        // A read that started before an event may bring back the version the event replaced: answer with it, do not keep it.
+        if (floor.IsBelow(license.LicenseId, license.Version))
+        {
+            return;
+        }
+
+        if (licenses.TryGet(key, out var current) && current.Version > license.Version)
+        {
+            return;
+        }
+
+        licenses.Set(key, license);
+        unknown.Remove(key);
+        keysByLicense.AddOrUpdate(license.LicenseId, static (_, k) => [k], static (_, set, k) => set.Add(k), key);
+    }
+
+    private void Unindex(string licenseId, string key)
+    {
+        while (keysByLicense.TryGetValue(licenseId, out var keys))
+        {
+            var rest = keys.Remove(key);
+            if (rest.IsEmpty ? keysByLicense.TryRemove(KeyValuePair.Create(licenseId, keys)) : keysByLicense.TryUpdate(licenseId, rest, keys))
+            {
+                return;
+            }
+        }
+    }
+
+    private sealed record UnknownKey(long Until);
+}

@@ -1,0 +1,31 @@
+namespace Platform.Validation.Extensions;
+
+/// <summary>Settings of the <c>Validation</c> section (environment <c>Validation__…</c>).</summary>
+internal sealed class ValidationOptions
+{
+    public const string Section = "Validation";
+
+    /// <summary>How many license snapshots the cache holds at most; the least recently used go first.</summary>
+    public int CacheMaxEntries { get; set; } = 200_000;
+
+    /// <summary>How many unknown keys are remembered at most (kept apart, so made-up keys cannot push real ones out).</summary>
+    public int NegativeCacheMaxEntries { get; set; } = 50_000;
+
+    /// <summary>How long an unknown key is answered LICENSE_NOT_FOUND without asking Licensing again.</summary>
+    public TimeSpan NegativeCacheTtl { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The staleness bound: a snapshot older than this is fetched again before it is used, even if no event
+    /// arrived (the broker may be down). With Licensing unreachable the older snapshot is answered, marked.
+    /// </summary>
+    public TimeSpan MaxAge { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The deadline of each call to Licensing.</summary>
+    public TimeSpan LicensingTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How often queued usage is sent to Licensing.</summary>
+    public TimeSpan UsageFlushInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The usage queue's bound; validations beyond it while it is full are not counted.</summary>
+    public int UsageQueueCapacity { get; set; } = 100_000;
+}

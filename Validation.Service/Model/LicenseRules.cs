@@ -1,0 +1,76 @@
+using Platform.Validation.Cache;
+
+namespace Platform.Validation.Model;
+
+/// <summary>
+/// The read-only checks of a validation against a snapshot, in order: rotated key, status, expiry (per the
+/// plan's expiry behaviour), product, machine activation, entitlements, domain. Returns the first refusal, or
+/// null; <see cref="NeedsDomainBinding"/> says whether the domain is new and may be bound.
+/// </summary>
+internal static class LicenseRules
+{
+    public const string KeepAccess = "keep_access";
+    public const string Revoke = "revoke";
+
+    public static Refusal? Check(CachedLicense license, ValidationQuery query, DateTimeOffset now)
+    {
+        var snapshot = license.Snapshot;
+        if (license.KeyValidUntil is { } validUntil && now >= validUntil)
+        {
+            return Refusal.KeyRotated;
+        }
+
+        switch (snapshot.Status)
+        {
+            case "suspended":
+                return Refusal.Suspended;
+            case "revoked":
+                return Refusal.Revoked;
+            case "expired" when snapshot.ExpiryBehavior != KeepAccess:
+                return snapshot.ExpiryBehavior == Revoke ? Refusal.Revoked : Refusal.Expired;
+        }
+
+        if (IsPastExpiry(license, now) && snapshot.ExpiryBehavior != KeepAccess)
+        {
+            return snapshot.ExpiryBehavior == Revoke ? Refusal.Revoked : Refusal.Expired;
+        }
+
+        if (query.ProductId is { } product && !string.Equals(product, snapshot.ProductId, StringComparison.Ordinal))
+        {
+            return Refusal.ProductMismatch;
+        }
+
+        if (snapshot.RequiresActivation && (query.Machine is null || !license.Machines.Contains(query.Machine)))
+        {
+            return Refusal.MachineNotActivated;
+        }
+
+        if (query.Features.Count > 0 && query.Features.Where(f => !license.Features.Contains(f)).ToList() is { Count: > 0 } missing)
+        {
+            return Refusal.FeatureNotEntitled(missing);
+        }
+
+        if (query.Domain is { } domain && !license.Domains.Contains(domain))
+        {
+            if (snapshot.DomainsFixed)
+            {
+                return Refusal.DomainMismatch;
+            }
+
+            if (snapshot.HasMaxDomains && license.Domains.Count >= snapshot.MaxDomains)
+            {
+                return Refusal.DomainLimitReached;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether the license is past its expiry time (it may still be valid, with keep_access).</summary>
+    public static bool IsPastExpiry(CachedLicense license, DateTimeOffset now) =>
+        license.Snapshot.Status == "expired" || (license.ExpiresAt is { } expiresAt && now >= expiresAt);
+
+    /// <summary>The domain is not bound yet and the checks allowed binding it.</summary>
+    public static bool NeedsDomainBinding(CachedLicense license, ValidationQuery query) =>
+        query.Domain is { } domain && !license.Domains.Contains(domain);
+}

@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# POST /api/v1/validate on Validation.Service directly, against a bare Kestrel endpoint that binds the same JSON
+# and answers a constant, in the same run. Starts the platform (AppHost, Release builds) on a fresh data folder,
+# seeds 100,000 licenses (10,000 hot, the rest for the cold path and the memory figure), then with wrk
+# (64 connections, 10 s): bare, hot cache (after a warm-up), cold (every key a miss). Prints requests/s, p50, p99
+# and the hot/bare ratio, then the service's resident memory once all 100,000 licenses are cached.
+# Usage: bench/validation.sh [connections] [seconds]
+# Environment: MEMORY_BOUND_MB (default 512), FILL_SECONDS (how long to spend caching the rest, default 180),
+# SKIP_BUILD=1 (use the Release builds already there).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+connections=${1:-64}; seconds=${2:-10}; threads=2
+bound_mb=${MEMORY_BOUND_MB:-512}
+fill_seconds=${FILL_SECONDS:-180}
+
+if command -v wrk >/dev/null; then
+  driver=wrk
+else
+  driver=fallback
+  echo "NOTE: wrk is not installed (apt-get install wrk); using the .NET load generator in bench/ValidationBench instead."
+fi
+
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  for project in AppHost Licensing.Service Validation.Service Webhooks.Service Billing.Service Gateway bench/ValidationBench; do
+    dotnet build "$project" -c Release --nologo --verbosity quiet | grep -E "error|Warn" || true
+  done
+fi
+bench="dotnet bench/ValidationBench/bin/Release/net10.0/ValidationBench.dll"
+
+data=$(mktemp -d /tmp/platform-bench-XXXXXX); chmod 755 "$data"
+dashboard=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+log="$data.log"
+dotnet AppHost/bin/Release/net10.0/AppHost.dll --AppHost:Configuration=Release --AppHost:DataDir="$data" --AppHost:GatewayPort=0 --AppHost:DashboardPort="$dashboard" \
+  --AppHost:PostgresPort=0 --AppHost:RabbitMQPort=0 --AppHost:EchoOutput=false > "$log" 2>&1 &
+apphost=$!
+bare_pid=""
+cleanup() {
+  [ -n "$bare_pid" ] && kill "$bare_pid" 2>/dev/null || true
+  kill -TERM $apphost 2>/dev/null; wait $apphost 2>/dev/null || true
+  rm -rf "$data" "$log"
+}
+trap cleanup EXIT
+
+status=""
+for _ in $(seq 1 240); do
+  status=$(curl -sf "http://127.0.0.1:$dashboard/api/resources" || true)
+  if [ -n "$status" ] && python3 -c 'import json,sys; r=json.loads(sys.argv[1]); sys.exit(0 if all(x["health"]=="Healthy" for x in r) else 1)' "$status"; then break; fi
+  sleep 0.5
+done
+read -r validation validation_pid pgport < <(python3 -c '
+import json,sys
+r={x["name"]: x for x in json.loads(sys.argv[1])}
+print(r["validation"]["urls"][0], r["validation"]["pid"], r["postgres"]["urls"][0].rsplit(":",1)[1])' "$status")
+tenant=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["tenantId"])' "$data/credentials.json")
+
+keys="$data/keys.txt"
+$bench seed "Host=127.0.0.1;Port=$pgport;Username=postgres;Database=licensingdb" "$tenant" 100000 "$keys"
+head -n 10000 "$keys" > "$data/hot.txt"
+tail -n +10001 "$keys" > "$data/cold.txt"
+
+$bench bare > "$data/bare.out" &
+bare_pid=$!
+for _ in $(seq 1 100); do grep -q PORT "$data/bare.out" 2>/dev/null && break; sleep 0.1; done
+bare="http://127.0.0.1:$(awk '/PORT/ {print $2}' "$data/bare.out")"
+
+# One run: prints "requests/s p50_ms p99_ms".
+drive() { # url keysfile mode secs
+  if [ "$driver" = wrk ]; then
+    KEYS_FILE="$2" KEY_MODE="$3" THREADS=$threads wrk -t$threads -c"$connections" -d"$4s" --latency -s bench/validation.lua "$1/api/v1/validate" | python3 -c '
+import re,sys
+text=sys.stdin.read()
+def ms(v):
+    n,u=re.match(r"([\d.]+)(us|ms|s)",v).groups(); return float(n)*{"us":0.001,"ms":1,"s":1000}[u]
+rps=float(re.search(r"Requests/sec:\s+([\d.]+)",text).group(1))
+p50=ms(re.search(r"50%\s+(\S+)",text).group(1)); p99=ms(re.search(r"99%\s+(\S+)",text).group(1))
+non2xx=re.search(r"Non-2xx or 3xx responses:\s+(\d+)",text)
+print(f"{rps:.0f} {p50:.2f} {p99:.2f}" + (f"  (non-2xx: {non2xx.group(1)})" if non2xx else ""))'
+  else
+    $bench load "$1" "$2" "$connections" "$4" "$3" | awk '{print $2, $4, $6, ($10 > 0 ? "(errors: " $10 ")" : "")}'
+  fi
+}
+
+echo "cores: $(nproc); load average: $(cut -d' ' -f1-3 /proc/loadavg); driver: $driver; $connections connections, ${seconds}s per run"
+drive "$bare" "$data/hot.txt" random 3 > /dev/null
+bare_result=$(drive "$bare" "$data/hot.txt" random "$seconds")
+# Warm-up: every hot key validated once (so cached), then a few seconds of the measured load.
+# (16 at a time: each is a miss, and Licensing shares these cores.)
+echo "warm-up, every hot key once (misses): $($bench load "$validation" "$data/hot.txt" 16 600 sequential)"
+drive "$validation" "$data/hot.txt" random 3 > /dev/null
+hot_result=$(drive "$validation" "$data/hot.txt" random "$seconds")
+cold_result=$(drive "$validation" "$data/cold.txt" sequential "$seconds")
+
+python3 - "$bare_result" "$hot_result" "$cold_result" <<'PY'
+import sys
+rows = [("bare Kestrel endpoint", sys.argv[1]), ("validate, hot cache", sys.argv[2]), ("validate, cold (every key a miss)", sys.argv[3])]
+print(f"{'':36} {'requests/s':>11} {'p50 ms':>8} {'p99 ms':>8}")
+vals = {}
+for name, row in rows:
+    parts = row.split()
+    vals[name] = float(parts[0])
+    print(f"{name:36} {parts[0]:>11} {parts[1]:>8} {parts[2]:>8} {' '.join(parts[3:])}")
+ratio = vals["validate, hot cache"] / vals["bare Kestrel endpoint"]
+p99 = float(sys.argv[2].split()[2])
+print(f"hot / bare requests/s: {ratio:.2f} (target >= 0.6); hot p99 {p99:.2f} ms (target <= 5)")
+PY
+
+# Memory: the resident set with the hot set cached, then after caching as many of the other 90,000 as the
+# machine allows in FILL_SECONDS (each is a miss answered by Licensing and Postgres).
+rss_mb() { echo $(( $(awk '/VmRSS/ {print $2}' "/proc/$validation_pid/status") / 1024 )); }
+hot_rss=$(rss_mb)
+filled=$($bench load "$validation" "$data/cold.txt" 16 "$fill_seconds" sequential | awk '{print $8 - $10}')
+cached=$((10000 + filled))
+[ "$cached" -gt 100000 ] && cached=100000
+all_rss=$(rss_mb)
+verdict=$([ "$all_rss" -le "$bound_mb" ] && echo "within" || echo "OVER")
+echo "resident memory of Validation: ${hot_rss} MB with 10,000 licenses cached; ${all_rss} MB with ${cached} cached (bound ${bound_mb} MB: $verdict)"
+if [ "$cached" -gt 10000 ]; then
+  echo "  about $(( (all_rss - hot_rss) * 1024 * 1024 / (cached - 10000) )) bytes per further cached license"
+fi
+echo "Other builds and tests share these cores: figures vary with the machine's load."

@@ -1,0 +1,71 @@
+namespace Platform.Validation.Tests;
+
+/// <summary>
+/// What a test runs against: a database of its own, the real Licensing service on it, Validation in front, a
+/// tenant with a product. Licenses are created through Licensing's REST API, as vendors create them.
+/// </summary>
+internal sealed class TestPlatform : IAsyncDisposable
+{
+    private TestPlatform(LicensingHost licensing, ValidationHost validation, string tenantId, string productId)
+    {
+        Licensing = licensing;
+        Validation = validation;
+        TenantId = tenantId;
+        ProductId = productId;
+        Admin = licensing.AdminClient(tenantId);
+        Client = validation.Client();
+    }
+
+    public LicensingHost Licensing { get; }
+    public ValidationHost Validation { get; }
+    public string TenantId { get; }
+    public string ProductId { get; }
+
+    /// <summary>Licensing's management API as the tenant's admin.</summary>
+    public HttpClient Admin { get; }
+
+    /// <summary>Validation's runtime API, as an application calls it (no API key).</summary>
+    public HttpClient Client { get; }
+
+    public static async Task<TestPlatform> StartAsync(PostgresFixture postgres, BrokerFixture broker, IDictionary<string, string?>? settings = null, bool relayEvents = true)
+    {
+        var eventBus = broker.Broker.GetConnectionString();
+        var licensing = await LicensingHost.StartAsync(await postgres.CreateDatabaseAsync(), eventBus, relayEvents);
+        var validation = await ValidationHost.StartAsync(licensing, eventBus, settings);
+        var tenantId = await licensing.CreateTenantAsync();
+        using var admin = licensing.AdminClient(tenantId);
+        var product = await admin.PostAsJsonAsync("/api/v1/products", new { name = "Editor", platforms = new[] { "linux" } });
+        Assert.Equal(HttpStatusCode.Created, product.StatusCode);
+        var productId = (await product.JsonAsync()).GetProperty("id").GetString()!;
+        return new TestPlatform(licensing, validation, tenantId, productId);
+    }
+
+    /// <summary>A license of the tenant's product; <paramref name="fields"/> adds to or overrides the defaults (perpetual).</summary>
+    public async Task<(string Id, string Key)> CreateLicenseAsync(object? fields = null)
+    {
+        var body = new Dictionary<string, object?> { ["product_id"] = ProductId, ["type"] = "perpetual" };
+        if (fields is not null)
+        {
+            foreach (var property in JsonSerializer.SerializeToElement(fields).EnumerateObject())
+            {
+                body[property.Name] = property.Value;
+            }
+        }
+
+        var response = await Admin.PostAsJsonAsync("/api/v1/licenses", body);
+        var json = await response.JsonAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, json.ToString());
+        var license = json.TryGetProperty("license", out var wrapped) ? wrapped : json;
+        return (license.GetProperty("id").GetString()!, license.GetProperty("key").GetString()!);
+    }
+
+    public Task<HttpResponseMessage> ValidateAsync(object body) => Client.PostAsJsonAsync("/api/v1/validate", body);
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        Admin.Dispose();
+        await Validation.DisposeAsync();
+        await Licensing.DisposeAsync();
+    }
+}

@@ -1,0 +1,2 @@
+// The fixtures' orchestration is Linux only.
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
