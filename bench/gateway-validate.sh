@@ -6,13 +6,15 @@
 # The Gateway is a Release build in front of that same baseline (its validation cluster points there), so the
 # difference between the runs is the Gateway's own cost. Licensing, Postgres and RabbitMQ come from the AppHost.
 # Load comes from wrk when it is installed (wrk -t2 -c64 -d10s --latency), otherwise from HttpBench's .NET client,
-# which itself takes a good share of the 2 cores.  Usage: bench/gateway-validate.sh [connections] [seconds]
+# which itself takes a good share of the 2 cores.  Usage: [BENCH_NO_BUILD=1] bench/gateway-validate.sh [connections] [seconds]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 connections=${1:-64}; seconds=${2:-10}
 
-dotnet build Platform.sln -c Release --nologo --verbosity quiet
-dotnet build bench/HttpBench -c Release --nologo --verbosity quiet
+if [ -z "${BENCH_NO_BUILD:-}" ]; then  # BENCH_NO_BUILD=1 reuses the Release builds of an earlier run
+  dotnet build Platform.sln -c Release --nologo --verbosity quiet
+  dotnet build bench/HttpBench -c Release --nologo --verbosity quiet
+fi
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 data=$(mktemp -d /tmp/platform-bench-XXXXXX); chmod 755 "$data"
@@ -63,11 +65,13 @@ done
 
 load() { # url [bearer]
   if command -v wrk > /dev/null; then
+    auth_line=""
+    if [ -n "${2:-}" ]; then auth_line="wrk.headers[\"Authorization\"] = \"Bearer $2\""; fi
     cat > "$data.lua" <<LUA
 wrk.method = "POST"
-wrk.body = '{"key":"TO-A3F2-B891-C4D7-E052","machine_id":"bench-machine","domain":"bench.example.com"}'
+wrk.body = '$body'
 wrk.headers["Content-Type"] = "application/json"
-${2:+wrk.headers["Authorization"] = "Bearer $2"}
+$auth_line
 LUA
     wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$data.lua" "$1" | grep -E "Requests/sec|Non-2xx|  (50|90|99)%"
   else
@@ -76,6 +80,9 @@ LUA
 }
 
 echo "cores: $(nproc); $connections connections, $seconds s each; load from $(command -v wrk > /dev/null && echo wrk || echo 'HttpBench (.NET; wrk is not installed)')"
+# The Gateway has answered two requests so far; on a loaded machine its JIT needs more than the client's 3 s warm-up.
+seconds=5 load "http://127.0.0.1:$gateway_port/api/v1/validate" "$bench_key" > /dev/null
+seconds=5 load "http://127.0.0.1:$gateway_port/api/v1/validate" > /dev/null
 echo "== baseline: bare Kestrel"
 load "http://127.0.0.1:$baseline_port/api/v1/validate" | tee "$data.baseline"
 echo "== Gateway, benchmark key (unlimited plan)"

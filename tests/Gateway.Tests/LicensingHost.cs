@@ -95,6 +95,17 @@ internal sealed class LicensingHost : IAsyncDisposable
         return secret;
     }
 
+    /// <summary>Marks the key revoked in the database only, with no event: what a cache that asks Licensing would notice.</summary>
+    public async Task RevokeSilentlyAsync(string secret)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
+        var digest = ApiKeySecret.Digest(secret);
+        var key = db.ApiKeys.Single(k => k.Digest == digest);
+        key.RevokedAt = DateTimeOffset.UtcNow;
+        await db.SaveChangesAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await app.StopAsync();

@@ -42,8 +42,25 @@ public sealed class RevocationTests(PlatformFixture platform)
 
         var clock = await RevokeAsync(admin, id);
 
-        await AssertRefusedWithinOneSecondAsync(one, clock);
-        await AssertRefusedWithinOneSecondAsync(two, clock);
+        await Task.WhenAll(AssertRefusedWithinOneSecondAsync(one, clock), AssertRefusedWithinOneSecondAsync(two, clock));
+    }
+
+    [Fact]
+    public async Task AResolvedKeyIsCachedAndLicensingIsAskedAgainOnlyAfterTheCachePeriod()
+    {
+        var tenant = await platform.Licensing.CreateTenantAsync(RateLimitPlan.Enterprise);
+        await using var gateway = await GatewayHost.StartAsync(platform, new Dictionary<string, string?> { ["Gateway:ApiKeyCacheDuration"] = "00:00:02" });
+        using var client = gateway.Client(tenant.LiveKey);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/products")).StatusCode);
+
+        // Revoked behind the Gateway's back (no event): the cached resolution still serves until it expires.
+        await platform.Licensing.RevokeSilentlyAsync(tenant.LiveKey);
+        using var cached = await client.GetAsync("/api/v1/products");
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        using var expired = await client.GetAsync("/api/v1/products");
+
+        Assert.Equal(HttpStatusCode.OK, cached.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, expired.StatusCode);
     }
 
     private static async Task<(string Id, string Secret)> CreateKeyAsync(HttpClient admin)
