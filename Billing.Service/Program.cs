@@ -1,3 +1,6 @@
+using Platform.Billing.Apis;
+using Platform.ServiceDefaults.Data;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
@@ -5,6 +8,9 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
-app.MapDefaultEndpoints();
+await app.MigrateDatabaseAsync();
 
-app.Run();
+app.MapDefaultEndpoints();
+app.MapBillingApi();
+
+await app.RunAsync();

@@ -47,17 +47,18 @@ internal static class UsageApi
             return LicenseResults.NotFound(id);
         }
 
-        var since = DateTimeOffset.UtcNow.Date.AddDays(1 - (days ?? 30));
+        var since = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(1 - (days ?? 30)), TimeSpan.Zero);
         var records = db.UsageRecords.AsNoTracking().Where(u => u.LicenseId == id);
-        var daily = await records.Where(u => u.OccurredAt >= since)
-            .GroupBy(u => u.OccurredAt.UtcDateTime.Date)
-            .Select(g => new { Day = g.Key, Validations = g.Sum(u => (long)u.Count), Failures = g.Where(u => u.Result != "valid").Sum(u => (long)u.Count) })
-            .OrderBy(g => g.Day)
-            .ToListAsync(cancellationToken);
+        var daily = await db.Database.SqlQuery<UsageDay>($"""
+            SELECT (occurred_at AT TIME ZONE 'UTC')::date AS "Date", sum(count)::bigint AS "Validations",
+                   coalesce(sum(count) FILTER (WHERE result <> 'valid'), 0)::bigint AS "Failures"
+            FROM usage_records WHERE license_id = {id} AND occurred_at >= {since}
+            GROUP BY 1 ORDER BY 1
+            """).ToListAsync(cancellationToken);
         var recent = await records.OrderByDescending(u => u.OccurredAt).ThenByDescending(u => u.Id).Take(RecentCount)
             .Select(u => new UsageEntry(u.OccurredAt, u.Result, u.Domain, u.Fingerprint, u.Count))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(new UsageResponse(license.Id, license.ValidationCount, license.LastValidatedAt,
-            [.. daily.Select(d => new UsageDay(DateOnly.FromDateTime(d.Day), d.Validations, d.Failures))], recent));
+            daily, recent));
     }
 }

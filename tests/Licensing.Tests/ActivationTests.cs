@@ -12,7 +12,7 @@ namespace Platform.Licensing.Tests;
 public sealed class ActivationTests(PostgresFixture postgres)
 {
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Service = LicensingReflection.Descriptor.Services[0];
-    private static readonly Method<ActivateRequest, ActivateResponse> Activate = Method.From<ActivateRequest, ActivateResponse>(Service, "Activate");
+    internal static readonly Method<ActivateRequest, ActivateResponse> Activate = Method.From<ActivateRequest, ActivateResponse>(Service, "Activate");
     private static readonly Method<DeactivateRequest, DeactivateResponse> Deactivate = Method.From<DeactivateRequest, DeactivateResponse>(Service, "Deactivate");
 
     [Fact]
@@ -20,7 +20,7 @@ public sealed class ActivationTests(PostgresFixture postgres)
     {
         await using var database = await Database.CreateAsync(postgres);
         var key = await CreateLicenseAsync(database, maxActivations: 5);
-        await using var server = await GrpcTestServer.StartAsync(database);
+        await using var server = await GrpcTestServer.StartAsync(database.DataSource);
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 50).Select(async i =>
         {
@@ -46,7 +46,7 @@ public sealed class ActivationTests(PostgresFixture postgres)
     {
         await using var database = await Database.CreateAsync(postgres);
         var key = await CreateLicenseAsync(database, maxActivations: 1);
-        await using var server = await GrpcTestServer.StartAsync(database);
+        await using var server = await GrpcTestServer.StartAsync(database.DataSource);
 
         var first = await server.Invoker.UnaryAsync(Activate, new ActivateRequest { Key = key, Fingerprint = "laptop", Platform = "linux" });
         var again = await server.Invoker.UnaryAsync(Activate, new ActivateRequest { Key = key, Fingerprint = "laptop" });
@@ -67,7 +67,7 @@ public sealed class ActivationTests(PostgresFixture postgres)
     {
         await using var database = await Database.CreateAsync(postgres);
         var key = await CreateLicenseAsync(database, maxActivations: null, suspend: true);
-        await using var server = await GrpcTestServer.StartAsync(database);
+        await using var server = await GrpcTestServer.StartAsync(database.DataSource);
 
         var suspended = await Assert.ThrowsAsync<RpcException>(async () => await server.Invoker.UnaryAsync(Activate, new ActivateRequest { Key = key, Fingerprint = "x" }));
         var unknown = await Assert.ThrowsAsync<RpcException>(async () => await server.Invoker.UnaryAsync(Activate, new ActivateRequest { Key = LicenseKeyFormat.Generate(), Fingerprint = "x" }));

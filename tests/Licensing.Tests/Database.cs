@@ -42,5 +42,24 @@ internal sealed class Database : IAsyncDisposable
         return value is DBNull or null ? default : (T)value;
     }
 
+    public async Task<List<T>> ListAsync<T>(string sql)
+    {
+        await using var command = DataSource.CreateCommand(sql);
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new List<T>();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.GetFieldValue<T>(0));
+        }
+
+        return values;
+    }
+
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var command = DataSource.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync();
+    }
+
     public ValueTask DisposeAsync() => DataSource.DisposeAsync();
 }

@@ -24,7 +24,7 @@ public sealed class GetLicenseByKeyTests(PostgresFixture postgres)
             l.ExpiresAt = new DateTimeOffset(2030, 1, 2, 3, 4, 5, TimeSpan.Zero);
             l.Suspend(DateTimeOffset.UtcNow);
         });
-        await using var server = await GrpcTestServer.StartAsync(database);
+        await using var server = await GrpcTestServer.StartAsync(database.DataSource);
 
         // Read as a user might type it: lower case, without dashes.
         var snapshot = await server.Invoker.UnaryAsync(Get, new GetLicenseByKeyRequest { Key = license.Key.Replace("-", "", StringComparison.Ordinal).Insert(2, "-").ToLowerInvariant() });
@@ -44,7 +44,7 @@ public sealed class GetLicenseByKeyTests(PostgresFixture postgres)
     {
         await using var database = await Database.CreateAsync(postgres);
         var license = await TestData.SeedLicenseAsync(database);
-        await using var server = await GrpcTestServer.StartAsync(database);
+        await using var server = await GrpcTestServer.StartAsync(database.DataSource);
         var typo = license.Key[..^1] + (license.Key[^1] == 'A' ? 'B' : 'A');
 
         var missing = await Assert.ThrowsAsync<RpcException>(async () => await server.Invoker.UnaryAsync(Get, new GetLicenseByKeyRequest { Key = LicenseKeyFormat.Generate() }));

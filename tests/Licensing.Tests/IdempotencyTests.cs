@@ -80,7 +80,7 @@ public sealed class IdempotencyTests(PostgresFixture postgres)
     {
         await using var db = database.CreateContext();
         var tenant = await new TenantProvisioning(db).CreateAsync("Acme", RateLimitPlan.Enterprise, null, CancellationToken.None);
-        var api = await ApiHost.StartAsync(database);
+        var api = await ApiHost.StartAsync(database.DataSource);
         var client = api.ClientFor(tenant.TenantId);
         var product = await (await client.PostJsonAsync("/api/v1/products", new { name = "Editor" })).JsonAsync();
         return (client, api, product.GetProperty("id").GetString()!);

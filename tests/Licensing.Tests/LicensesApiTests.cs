@@ -14,7 +14,7 @@ public sealed class LicensesApiTests(PostgresFixture postgres)
         var database = await Database.CreateAsync(postgres);
         await using var db = database.CreateContext();
         var tenant = await new TenantProvisioning(db).CreateAsync("Acme", RateLimitPlan.Enterprise, "ACME", CancellationToken.None);
-        return (database, await ApiHost.StartAsync(database), tenant.TenantId);
+        return (database, await ApiHost.StartAsync(database.DataSource), tenant.TenantId);
     }
 
     private static async Task<string> CreateProductAsync(HttpClient client)

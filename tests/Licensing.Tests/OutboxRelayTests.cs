@@ -1,12 +1,8 @@
-using System.Collections.Concurrent;
-using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Platform.Contracts.Events;
 using Platform.Licensing.IntegrationEvents;
 using Platform.Licensing.Model;
-using Platform.ServiceDefaults.Messaging;
 
 namespace Platform.Licensing.Tests;
 
@@ -19,7 +15,7 @@ public sealed class OutboxRelayTests(PostgresFixture postgres, BrokerFixture bro
     {
         await using var database = await Database.CreateAsync(postgres);
         var ids = await RecordEventsAsync(database, 3);
-        await using var bus = await StartBusAsync(broker.Broker.GetConnectionString());
+        await using var bus = await EventCollector.StartAsync(broker.Broker.GetConnectionString());
 
         var relayed = await Relay(database, bus.Services).RelayBatchAsync(CancellationToken.None);
 
@@ -37,7 +33,7 @@ public sealed class OutboxRelayTests(PostgresFixture postgres, BrokerFixture bro
     {
         await using var database = await Database.CreateAsync(postgres);
         var ids = await RecordEventsAsync(database, 3);
-        await using (var down = await StartBusAsync("amqp://guest:guest@127.0.0.1:1/", start: false))
+        await using (var down = await EventCollector.StartAsync("amqp://guest:guest@127.0.0.1:1/", start: false))
         {
             var relay = Relay(database, down.Services);
             Assert.Equal(0, await relay.RelayBatchAsync(CancellationToken.None));
@@ -47,7 +43,7 @@ public sealed class OutboxRelayTests(PostgresFixture postgres, BrokerFixture bro
         Assert.Equal(1, await database.ScalarAsync<int>("SELECT max(attempts) FROM outbox"));
         Assert.NotNull(await database.ScalarAsync<string>("SELECT max(last_error) FROM outbox"));
 
-        await using var up = await StartBusAsync(broker.Broker.GetConnectionString());
+        await using var up = await EventCollector.StartAsync(broker.Broker.GetConnectionString());
         Assert.Equal(3, await Relay(database, up.Services).RelayBatchAsync(CancellationToken.None));
         Assert.Equal(ids, (await up.WaitForAsync(3)).Select(r => r.EventId));
     }
@@ -70,81 +66,5 @@ public sealed class OutboxRelayTests(PostgresFixture postgres, BrokerFixture bro
         }
 
         return await db.Outbox.AsNoTracking().OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Select(m => m.Id).ToListAsync();
-    }
-
-    private static async Task<TestBus> StartBusAsync(string amqp, bool start = true)
-    {
-        var collector = new Collector();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton(collector);
-        var address = AmqpAddress.Parse(amqp);
-        var queue = "outbox-relay-test-" + Guid.NewGuid().ToString("N")[..8];
-        services.AddMassTransit(bus =>
-        {
-            bus.AddConsumer<CollectorConsumer>();
-            bus.UsingRabbitMq((context, rabbit) =>
-            {
-                rabbit.Host(address.Host, address.Port, address.VirtualHost, h => { h.Username(address.Username); h.Password(address.Password); });
-                rabbit.ReceiveEndpoint(queue, e =>
-                {
-                    e.AutoDelete = true;
-                    // One at a time, so the order received is the order published.
-                    e.PrefetchCount = 1;
-                    e.ConcurrentMessageLimit = 1;
-                    e.ConfigureConsumer<CollectorConsumer>(context);
-                });
-            });
-        });
-        var provider = services.BuildServiceProvider();
-        var control = provider.GetRequiredService<IBusControl>();
-        if (start)
-        {
-            await control.StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
-        }
-
-        return new TestBus(provider, control, collector, start);
-    }
-
-    private sealed class Collector
-    {
-        public ConcurrentQueue<LicenseEvent> Received { get; } = new();
-    }
-
-    private sealed class CollectorConsumer(Collector collector) : IConsumer<LicenseEvent>
-    {
-        public Task Consume(ConsumeContext<LicenseEvent> context)
-        {
-            Assert.Equal(context.Message.EventId, context.MessageId);
-            collector.Received.Enqueue(context.Message);
-            return Task.CompletedTask;
-        }
-    }
-
-    private sealed class TestBus(ServiceProvider provider, IBusControl control, Collector collector, bool started) : IAsyncDisposable
-    {
-        public IServiceProvider Services => provider;
-
-        public async Task<List<LicenseEvent>> WaitForAsync(int count)
-        {
-            var deadline = DateTime.UtcNow.AddSeconds(15);
-            while (collector.Received.Count < count && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(50);
-            }
-
-            await Task.Delay(300); // anything extra (a duplicate) would show up too
-            return [.. collector.Received];
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (started)
-            {
-                await control.StopAsync();
-            }
-
-            await provider.DisposeAsync();
-        }
     }
 }

@@ -18,7 +18,7 @@ public sealed class ResolveApiKeyTests(PostgresFixture postgres)
     {
         await using var database = await Database.CreateAsync(postgres);
         var tenant = await ProvisionAsync(database, RateLimitPlan.Professional);
-        await using var server = await GrpcTestServer.StartAsync(database);
+        await using var server = await GrpcTestServer.StartAsync(database.DataSource);
 
         var live = await server.Invoker.UnaryAsync(Resolve, new ResolveApiKeyRequest { ApiKey = tenant.LiveKey });
         var test = await server.Invoker.UnaryAsync(Resolve, new ResolveApiKeyRequest { ApiKey = tenant.TestKey });
@@ -39,7 +39,7 @@ public sealed class ResolveApiKeyTests(PostgresFixture postgres)
     public async Task AnUnknownKeyIsUnauthenticated(string apiKey)
     {
         await using var database = await Database.CreateAsync(postgres);
-        await using var server = await GrpcTestServer.StartAsync(database);
+        await using var server = await GrpcTestServer.StartAsync(database.DataSource);
 
         var error = await Assert.ThrowsAsync<RpcException>(async () => await server.Invoker.UnaryAsync(Resolve, new ResolveApiKeyRequest { ApiKey = apiKey }));
 
@@ -56,7 +56,7 @@ public sealed class ResolveApiKeyTests(PostgresFixture postgres)
             await db.ApiKeys.Where(k => k.TenantId == tenant.TenantId).ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAt, DateTimeOffset.UtcNow));
         }
 
-        await using var server = await GrpcTestServer.StartAsync(database);
+        await using var server = await GrpcTestServer.StartAsync(database.DataSource);
 
         var error = await Assert.ThrowsAsync<RpcException>(async () => await server.Invoker.UnaryAsync(Resolve, new ResolveApiKeyRequest { ApiKey = tenant.LiveKey }));
 

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using Platform.Licensing.Apis;
 using Platform.Licensing.Extensions;
 using Platform.Licensing.Infrastructure;
@@ -14,10 +15,10 @@ using Platform.Licensing.Model;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Identity;
 
-namespace Platform.Licensing.Tests;
+namespace Platform.Testing;
 
 /// <summary>Licensing's management API on real Kestrel and a real database; requests carry identities signed as the Gateway signs them.</summary>
-internal sealed class ApiHost : IAsyncDisposable
+public sealed class ApiHost : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly byte[] secret;
@@ -31,7 +32,7 @@ internal sealed class ApiHost : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<ApiHost> StartAsync(Database database)
+    public static async Task<ApiHost> StartAsync(NpgsqlDataSource dataSource)
     {
         var secret = RandomNumberGenerator.GetBytes(32);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
@@ -40,8 +41,8 @@ internal sealed class ApiHost : IAsyncDisposable
         builder.Configuration[IdentityExtensions.SecretKey] = Convert.ToBase64String(secret);
         builder.AddServiceDefaults();
         builder.AddCallerIdentity();
-        builder.Services.AddDbContextPool<LicensingDbContext>(o => o.UseNpgsql(database.DataSource));
-        builder.Services.AddSingleton(database.DataSource);
+        builder.Services.AddDbContextPool<LicensingDbContext>(o => o.UseNpgsql(dataSource));
+        builder.Services.AddSingleton(dataSource);
         builder.Services.AddLicensingModel();
         var app = builder.Build();
         app.MapLicensingApi();
@@ -51,15 +52,19 @@ internal sealed class ApiHost : IAsyncDisposable
     }
 
     /// <summary>A client acting as <paramref name="tenantId"/> in <paramref name="environment"/> with <paramref name="scopes"/>.</summary>
-    public HttpClient ClientFor(string tenantId, string environment = "test", params string[] scopes)
+    public HttpClient ClientFor(string tenantId, string environment = "test", params string[] scopes) =>
+        SignedClient(Address, secret, tenantId, environment, scopes.Length > 0 ? scopes : [ApiKey.AdminScope]);
+
+    public HttpClient AnonymousClient() => new() { BaseAddress = Address };
+
+    /// <summary>A client of any service at <paramref name="address"/> that trusts <paramref name="secret"/>, acting as the Gateway would.</summary>
+    public static HttpClient SignedClient(Uri address, byte[] secret, string tenantId, string environment, params string[] scopes)
     {
-        var client = new HttpClient { BaseAddress = Address };
-        var identity = new CallerIdentity(tenantId, environment, scopes.Length > 0 ? scopes : [ApiKey.AdminScope], "key_test", "enterprise");
+        var client = new HttpClient { BaseAddress = address };
+        var identity = new CallerIdentity(tenantId, environment, scopes, "key_test", "enterprise");
         client.DefaultRequestHeaders.Add(IdentityToken.HeaderName, IdentityToken.Sign(identity, secret, DateTimeOffset.UtcNow));
         return client;
     }
-
-    public HttpClient AnonymousClient() => new() { BaseAddress = Address };
 
     public async ValueTask DisposeAsync()
     {
@@ -68,7 +73,7 @@ internal sealed class ApiHost : IAsyncDisposable
     }
 }
 
-internal static class HttpJson
+public static class HttpJson
 {
     public static async Task<System.Text.Json.JsonElement> JsonAsync(this HttpResponseMessage response) =>
         System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;

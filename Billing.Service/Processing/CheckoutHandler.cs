@@ -1,0 +1,101 @@
+using Platform.Billing.Infrastructure;
+using Platform.Billing.Model;
+using Platform.Billing.Stripe;
+using Platform.Protos.Licensing.V1;
+
+namespace Platform.Billing.Processing;
+
+/// <summary>
+/// A completed, paid checkout becomes a license: for the customer's email, with the product and plan from the
+/// session's metadata (<c>product_id</c>, <c>plan_id</c>) or from the price mapping, and the Stripe ids in
+/// the license's metadata. One license per subscription (or per one-time payment), however often Stripe delivers.
+/// </summary>
+internal sealed class CheckoutHandler(LicensingClient licensing, PriceStore prices)
+{
+    public async Task<EventOutcome> ApplyAsync(EventContext context, CancellationToken cancellationToken)
+    {
+        if (CheckoutSession.Read(context.Event.Object) is not { } session)
+        {
+            return EventOutcome.Failed("The event holds no checkout session.");
+        }
+
+        if (!session.IsPaid)
+        {
+            return EventOutcome.Skipped($"Checkout session {session.Id} is {session.PaymentStatus ?? "not paid"}; its license waits for checkout.session.async_payment_succeeded.");
+        }
+
+        var subscription = session.SubscriptionId is { } subscriptionId ? await context.LockSubscriptionAsync(subscriptionId, cancellationToken) : null;
+        var existing = subscription?.LicenseId
+            ?? (session.PaymentIntentId is { } payment
+                ? await SubscriptionStore.LicenseOfPaymentAsync(context.Connection, context.Transaction, context.TenantId, context.Environment, [payment], cancellationToken)
+                : null);
+        if (existing is not null)
+        {
+            return EventOutcome.Skipped($"License {existing} was already created for this purchase.");
+        }
+
+        var (product, planId, problem) = await ResolveProductAsync(context, session, subscription, cancellationToken);
+        if (product is null)
+        {
+            return subscription is not null && problem is null
+                ? EventOutcome.Waiting($"The price of subscription {subscription.SubscriptionId} is not known yet (it arrives with customer.subscription.created).")
+                : EventOutcome.Failed(problem ?? "The session names no product: set metadata product_id (and plan_id) on the session, or map its price.");
+        }
+
+        var command = new CreateLicenseCommand
+        {
+            IdempotencyKey = context.Event.Id,
+            TenantId = context.TenantId,
+            Environment = context.Environment,
+            ProductId = product,
+            PlanId = planId ?? "",
+            CustomerEmail = session.CustomerEmail ?? "",
+        };
+        AddIf(command, "stripe_customer_id", session.CustomerId);
+        AddIf(command, "stripe_subscription_id", session.SubscriptionId);
+        AddIf(command, "stripe_checkout_session_id", session.Id);
+        var license = await licensing.CreateAsync(command, cancellationToken);
+
+        if (subscription is not null)
+        {
+            subscription.LicenseId = license.Id;
+            subscription.CustomerId ??= session.CustomerId;
+            await context.SaveAsync(subscription, cancellationToken);
+        }
+
+        if (session.PaymentIntentId is { } paymentIntent)
+        {
+            await SubscriptionStore.AddPaymentAsync(context.Connection, context.Transaction, context.TenantId, context.Environment, paymentIntent, license.Id, cancellationToken);
+        }
+
+        return EventOutcome.Applied($"Created license {license.Id} (product {product}{(planId is null ? "" : $", plan {planId}")}).");
+    }
+
+    /// <summary>The product and plan: the session's metadata first, then the mapping of the price the session or its subscription names.</summary>
+    private async Task<(string? Product, string? Plan, string? Problem)> ResolveProductAsync(
+        EventContext context, CheckoutSession session, SubscriptionState? subscription, CancellationToken cancellationToken)
+    {
+        if (session.Metadata.TryGetValue("product_id", out var product) && product.Length > 0)
+        {
+            return (product, session.Metadata.TryGetValue("plan_id", out var plan) && plan.Length > 0 ? plan : null, null);
+        }
+
+        var priceId = session.Metadata.GetValueOrDefault("price_id") ?? session.PriceId ?? subscription?.PriceId;
+        if (priceId is null)
+        {
+            return (null, null, null);
+        }
+
+        return await prices.FindAsync(context.TenantId, context.Environment, priceId, cancellationToken) is { } mapping
+            ? (mapping.ProductId, mapping.PlanId, null)
+            : (null, null, $"Price {priceId} has no product mapping in the {context.Environment} environment.");
+    }
+
+    private static void AddIf(CreateLicenseCommand command, string key, string? value)
+    {
+        if (value is not null)
+        {
+            command.Metadata[key] = value;
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using Platform.Billing.Infrastructure;
+using Platform.Billing.Model;
+using Platform.Billing.Stripe;
+using Platform.Protos.Licensing.V1;
+using Platform.ServiceDefaults.Grpc;
+
+namespace Platform.Billing.Processing;
+
+/// <summary>
+/// Invoices of a subscription: a payment renews the license to the end of the period paid for (and reinstates
+/// it if Billing suspended it for an earlier failure); a failure suspends it, at once or after the grace period.
+/// A payment outcome older than the one applied changes nothing, and the expiry only ever moves forward.
+/// </summary>
+internal sealed class InvoiceHandler(LicensingClient licensing)
+{
+    public async Task<EventOutcome> PaidAsync(EventContext context, CancellationToken cancellationToken)
+    {
+        var (invoice, subscription, early) = await PrepareAsync(context, cancellationToken);
+        if (early is not null)
+        {
+            return early;
+        }
+
+        var licenseId = subscription!.LicenseId!;
+        var done = new List<string>();
+        var newer = subscription.IsNewerPaymentOutcome(context.Created, paid: true);
+        if (newer && subscription.SuspendedForNonPayment)
+        {
+            await licensing.ReinstateAsync(context.CommandFor(licenseId), cancellationToken);
+            subscription.SuspendedForNonPayment = false;
+            done.Add($"reinstated license {licenseId}");
+        }
+
+        if (invoice!.ServicePeriodEnd is { } end && end > context.Now && (subscription.PeriodEnd is not { } applied || end > applied))
+        {
+            done.Add(await RenewAsync(context, subscription, licenseId, end, cancellationToken));
+        }
+
+        if (newer)
+        {
+            subscription.PaymentState = PaymentStates.Paid;
+            subscription.PaymentStateAt = context.Created;
+        }
+
+        await context.SaveAsync(subscription, cancellationToken);
+        await RememberPaymentAsync(context, invoice, licenseId, cancellationToken);
+        return done.Count > 0
+            ? EventOutcome.Applied(string.Join("; ", done) + ".")
+            : EventOutcome.Skipped($"Nothing newer to apply: license {licenseId} is already paid up to {subscription.PeriodEnd:O}.");
+    }
+
+    public async Task<EventOutcome> FailedAsync(EventContext context, CancellationToken cancellationToken)
+    {
+        if (context.Settings.PaymentFailedAction == BillingActions.Ignore)
+        {
+            return EventOutcome.Skipped("The settings ignore failed payments.");
+        }
+
+        var (_, subscription, early) = await PrepareAsync(context, cancellationToken);
+        if (early is not null)
+        {
+            return early;
+        }
+
+        if (!subscription!.IsNewerPaymentOutcome(context.Created, paid: false))
+        {
+            return EventOutcome.Skipped($"A newer payment outcome ({subscription.PaymentState} at {subscription.PaymentStateAt:O}) is already applied.");
+        }
+
+        var due = context.Created + context.Settings.PaymentFailedGrace;
+        if (due > context.Now)
+        {
+            return EventOutcome.Deferred($"Suspension due at {due:O} unless a payment arrives first.", due);
+        }
+
+        var licenseId = subscription.LicenseId!;
+        var license = await licensing.SuspendAsync(context.CommandFor(licenseId), cancellationToken);
+        subscription.SuspendedForNonPayment = license.Status == "suspended";
+        subscription.PaymentState = PaymentStates.Failed;
+        subscription.PaymentStateAt = context.Created;
+        await context.SaveAsync(subscription, cancellationToken);
+        return EventOutcome.Applied($"Suspended license {licenseId} for a failed payment.");
+    }
+
+    /// <summary>The invoice and its subscription's locked state, or the outcome when there is nothing (yet) to apply it to.</summary>
+    private static async Task<(Invoice? Invoice, SubscriptionState? Subscription, EventOutcome? Early)> PrepareAsync(EventContext context, CancellationToken cancellationToken)
+    {
+        if (Invoice.Read(context.Event.Object) is not { } invoice)
+        {
+            return (null, null, EventOutcome.Failed("The event holds no invoice."));
+        }
+
+        if (invoice.SubscriptionId is null)
+        {
+            return (invoice, null, EventOutcome.Skipped($"Invoice {invoice.Id} is not for a subscription."));
+        }
+
+        var subscription = await context.LockSubscriptionAsync(invoice.SubscriptionId, cancellationToken);
+        if (subscription.EndedAt is not null)
+        {
+            return (invoice, subscription, EventOutcome.Skipped($"Subscription {subscription.SubscriptionId} has ended."));
+        }
+
+        return subscription.LicenseId is null
+            ? (invoice, subscription, EventOutcome.Waiting($"Subscription {subscription.SubscriptionId} has no license yet (its checkout is not processed)."))
+            : (invoice, subscription, null);
+    }
+
+    private async Task<string> RenewAsync(EventContext context, SubscriptionState subscription, string licenseId, DateTimeOffset end, CancellationToken cancellationToken)
+    {
+        var command = new RenewLicenseCommand
+        {
+            IdempotencyKey = context.Event.Id,
+            TenantId = context.TenantId,
+            Environment = context.Environment,
+            LicenseId = licenseId,
+            ExpiresAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(end),
+        };
+        try
+        {
+            await licensing.RenewAsync(command, cancellationToken);
+            subscription.PeriodEnd = end;
+            return $"renewed license {licenseId} to {end:O}";
+        }
+        catch (RpcException ex) when (LicensingErrors.IsStateConflict(ex))
+        {
+            // Suspended or revoked by the vendor (or by a newer failed payment): the paid period waits for a reinstatement.
+            return $"license {licenseId} not renewed to {end:O}: {ex.Status.Detail}";
+        }
+    }
+
+    private static async Task RememberPaymentAsync(EventContext context, Invoice invoice, string licenseId, CancellationToken cancellationToken)
+    {
+        foreach (var payment in new[] { invoice.Id, invoice.PaymentIntentId }.OfType<string>())
+        {
+            await SubscriptionStore.AddPaymentAsync(context.Connection, context.Transaction, context.TenantId, context.Environment, payment, licenseId, cancellationToken);
+        }
+    }
+}

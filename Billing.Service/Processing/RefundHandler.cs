@@ -1,0 +1,55 @@
+using Platform.Billing.Infrastructure;
+using Platform.Billing.Model;
+using Platform.Billing.Stripe;
+
+namespace Platform.Billing.Processing;
+
+/// <summary>A fully refunded charge revokes the license it paid for, when the settings say so.</summary>
+internal sealed class RefundHandler(LicensingClient licensing)
+{
+    public async Task<EventOutcome> RefundedAsync(EventContext context, CancellationToken cancellationToken)
+    {
+        if (context.Settings.RefundAction != BillingActions.Revoke)
+        {
+            return EventOutcome.Skipped("The settings ignore refunds.");
+        }
+
+        if (Charge.Read(context.Event.Object) is not { } charge)
+        {
+            return EventOutcome.Failed("The event holds no charge.");
+        }
+
+        if (!charge.FullyRefunded)
+        {
+            return EventOutcome.Skipped($"Charge {charge.Id} is only partly refunded.");
+        }
+
+        var licenseId = await LicenseOfAsync(context, charge, cancellationToken);
+        if (licenseId is null)
+        {
+            return EventOutcome.Skipped($"No single license is known for charge {charge.Id}.");
+        }
+
+        await licensing.RevokeAsync(context.CommandFor(licenseId), cancellationToken);
+        return EventOutcome.Applied($"Revoked license {licenseId}: charge {charge.Id} was refunded.");
+    }
+
+    /// <summary>
+    /// The license the charge paid for: by its payment intent or invoice when Billing saw them, else the one
+    /// live subscription license of its customer (newer API versions link a charge to no invoice).
+    /// </summary>
+    private static async Task<string?> LicenseOfAsync(EventContext context, Charge charge, CancellationToken cancellationToken)
+    {
+        var payments = new[] { charge.PaymentIntentId, charge.InvoiceId }.OfType<string>().ToList();
+        if (payments.Count > 0
+            && await SubscriptionStore.LicenseOfPaymentAsync(context.Connection, context.Transaction, context.TenantId, context.Environment, payments, cancellationToken) is { } paid)
+        {
+            return paid;
+        }
+
+        return charge.CustomerId is { } customer
+            && await SubscriptionStore.LicensesOfCustomerAsync(context.Connection, context.Transaction, context.TenantId, context.Environment, customer, cancellationToken) is [var only]
+            ? only
+            : null;
+    }
+}

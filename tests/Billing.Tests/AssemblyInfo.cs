@@ -1,0 +1,2 @@
+// The AppHost's orchestration that starts the tests' Postgres is Linux only.
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]

@@ -1,0 +1,69 @@
+namespace Platform.Billing.Tests;
+
+[Collection(PostgresCollection.Name)]
+public sealed class CheckoutTests(PostgresFixture postgres)
+{
+    [Fact]
+    public async Task CheckoutCreatesExactlyOneLicenseEvenWhenPostedThreeTimes()
+    {
+        await using var scenario = await BillingScenario.StartAsync(postgres);
+        var purchase = Purchase.New();
+        var payload = StripeEvents.CheckoutCompleted(purchase, DateTimeOffset.UtcNow, new { product_id = scenario.ProductId });
+
+        var answers = new List<JsonElement>();
+        for (var i = 0; i < 3; i++)
+        {
+            var response = await scenario.PostEventAsync(payload);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            answers.Add(await response.JsonAsync());
+        }
+
+        Assert.Equal([false, true, true], answers.Select(a => a.GetProperty("duplicate").GetBoolean()));
+        var processed = await scenario.ProcessedAsync(StripeEvents.EventId(payload));
+        Assert.Equal("applied", processed.GetProperty("status").GetString());
+
+        var license = await scenario.SingleLicenseAsync();
+        Assert.Equal("active", license.GetProperty("status").GetString());
+        Assert.Equal(scenario.ProductId, license.GetProperty("product").GetString());
+        Assert.Equal(purchase.Email, license.GetProperty("customer_email").GetString());
+        var metadata = license.GetProperty("metadata");
+        Assert.Equal(purchase.CustomerId, metadata.GetProperty("stripe_customer_id").GetString());
+        Assert.Equal(purchase.SubscriptionId, metadata.GetProperty("stripe_subscription_id").GetString());
+
+        // The same purchase told again by another event (Stripe resends with a new id only for a new session) changes nothing.
+        var again = await scenario.DeliverAsync(StripeEvents.CheckoutCompleted(purchase, DateTimeOffset.UtcNow, new { product_id = scenario.ProductId }));
+        Assert.Equal("skipped", again.GetProperty("status").GetString());
+        Assert.Single(await scenario.LicensesAsync());
+    }
+
+    [Fact]
+    public async Task CheckoutTakesProductFromThePriceMappingOfItsSubscription()
+    {
+        await using var scenario = await BillingScenario.StartAsync(postgres);
+        var purchase = Purchase.New();
+        var mapped = await scenario.Admin.PutAsJsonAsync($"/api/v1/billing/prices/{purchase.PriceId}", new { product_id = scenario.ProductId });
+        Assert.Equal(HttpStatusCode.OK, mapped.StatusCode);
+        var now = DateTimeOffset.UtcNow;
+
+        // The checkout names no product; the subscription's price (from customer.subscription.created) does.
+        var checkout = StripeEvents.CheckoutCompleted(purchase, now);
+        Assert.Equal(HttpStatusCode.OK, (await scenario.PostEventAsync(checkout)).StatusCode);
+        await scenario.DeliverAsync(StripeEvents.Subscription("customer.subscription.created", purchase, now, now.AddMonths(1)));
+
+        Assert.Equal("applied", (await scenario.ProcessedAsync(StripeEvents.EventId(checkout))).GetProperty("status").GetString());
+        Assert.Equal(scenario.ProductId, (await scenario.SingleLicenseAsync()).GetProperty("product").GetString());
+    }
+
+    [Fact]
+    public async Task CheckoutOfAnUnmappedPriceFailsVisiblyAndCreatesNothing()
+    {
+        await using var scenario = await BillingScenario.StartAsync(postgres);
+        var payload = StripeEvents.CheckoutCompleted(Purchase.New(), DateTimeOffset.UtcNow, new { price_id = "price_NotMapped123" });
+
+        var processed = await scenario.DeliverAsync(payload);
+
+        Assert.Equal("failed", processed.GetProperty("status").GetString());
+        Assert.Contains("price_NotMapped123", processed.GetProperty("outcome").GetString());
+        Assert.Empty(await scenario.LicensesAsync());
+    }
+}

@@ -1,0 +1,70 @@
+namespace Platform.Billing.Tests;
+
+[Collection(PostgresCollection.Name)]
+public sealed class ConfigurationApiTests(PostgresFixture postgres)
+{
+    [Fact]
+    public async Task ConfigurationNeedsAVerifiedAdminCaller()
+    {
+        await using var scenario = await BillingScenario.StartAsync(postgres);
+
+        var anonymous = await scenario.Stripe.GetAsync("/api/v1/billing/settings");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal("AUTH_REQUIRED", (await anonymous.JsonAsync()).GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task SettingsKeepUnchangedFieldsAndRefuseUnknownActions()
+    {
+        await using var scenario = await BillingScenario.StartAsync(postgres);
+
+        var defaults = await (await scenario.Admin.GetAsync("/api/v1/billing/settings")).JsonAsync();
+        var changed = await (await scenario.Admin.PutAsJsonAsync("/api/v1/billing/settings", new { cancellation_action = "revoke" })).JsonAsync();
+        var refused = await scenario.Admin.PutAsJsonAsync("/api/v1/billing/settings", new { refund_action = "shrug" });
+
+        Assert.Equal("suspend", defaults.GetProperty("payment_failed_action").GetString());
+        Assert.Equal("expire", defaults.GetProperty("cancellation_action").GetString());
+        Assert.Equal($"/api/v1/billing/stripe/{scenario.TenantId}/webhook", defaults.GetProperty("webhook_path").GetString());
+        Assert.Equal("revoke", changed.GetProperty("cancellation_action").GetString());
+        Assert.Equal("suspend", changed.GetProperty("payment_failed_action").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("VALIDATION_ERROR", (await refused.JsonAsync()).GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task SecretsAreListedByHintAndCanBeRotatedOut()
+    {
+        await using var scenario = await BillingScenario.StartAsync(postgres);
+
+        var list = await (await scenario.Admin.GetAsync("/api/v1/billing/secrets")).JsonAsync();
+        var secret = Assert.Single(list.GetProperty("data").EnumerateArray());
+        Assert.DoesNotContain(BillingScenario.Secret, list.ToString(), StringComparison.Ordinal);
+        Assert.EndsWith(BillingScenario.Secret[^4..], secret.GetProperty("hint").GetString(), StringComparison.Ordinal);
+        var invalid = await scenario.Admin.PostAsJsonAsync("/api/v1/billing/secrets", new { secret = "sk_live_wrongkind" });
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+
+        var deleted = await scenario.Admin.DeleteAsync($"/api/v1/billing/secrets/{secret.GetProperty("id").GetString()}");
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        var payload = StripeEvents.CheckoutCompleted(Purchase.New(), DateTimeOffset.UtcNow, new { product_id = scenario.ProductId });
+        var refused = await scenario.PostEventAsync(payload);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task PriceMappingsAreScopedToTheCallersEnvironment()
+    {
+        await using var scenario = await BillingScenario.StartAsync(postgres);
+        var saved = await scenario.Admin.PutAsJsonAsync("/api/v1/billing/prices/price_Pro2026", new { product_id = scenario.ProductId });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        using var live = scenario.Billing.AdminClient(scenario.TenantId, "live");
+
+        var testList = await (await scenario.Admin.GetAsync("/api/v1/billing/prices")).JsonAsync();
+        var liveList = await (await live.GetAsync("/api/v1/billing/prices")).JsonAsync();
+        var missingProduct = await scenario.Admin.PutAsJsonAsync("/api/v1/billing/prices/price_Other", new { plan_id = "plan_x1" });
+
+        Assert.Equal("price_Pro2026", Assert.Single(testList.GetProperty("data").EnumerateArray()).GetProperty("price_id").GetString());
+        Assert.Empty(liveList.GetProperty("data").EnumerateArray());
+        Assert.Equal("MISSING_FIELDS", (await missingProduct.JsonAsync()).GetProperty("code").GetString());
+    }
+}

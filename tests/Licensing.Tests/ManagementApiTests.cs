@@ -1,0 +1,95 @@
+using System.Net;
+using System.Text;
+using Platform.Protos.Licensing.V1;
+using Platform.ServiceDefaults.Grpc;
+using Platform.ServiceDefaults.Grpc.Client;
+
+namespace Platform.Licensing.Tests;
+
+/// <summary>Machines, API keys and tenant settings through the REST API.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class ManagementApiTests(PostgresFixture postgres)
+{
+    private static readonly Method<ResolveApiKeyRequest, ResolveApiKeyResponse> Resolve =
+        Method.From<ResolveApiKeyRequest, ResolveApiKeyResponse>(LicensingReflection.Descriptor.Services[0], "ResolveApiKey");
+
+    [Fact]
+    public async Task MachinesAreActivatedOncePerFingerprintListedAndDeactivated()
+    {
+        await using var s = await Scenario.StartAsync(postgres);
+        var license = (await s.CreateLicenseAsync(new { max_activations = 1 })).GetProperty("id").GetString();
+
+        var first = await s.PostAsync("/api/v1/machines", new { license_id = license, machine_id = "fp-1", name = "Laptop" });
+        var again = await s.PostAsync("/api/v1/machines", new { license_id = license, fingerprint = "fp-1" }, HttpStatusCode.OK);
+        var full = await s.PostAsync("/api/v1/machines", new { license_id = license, fingerprint = "fp-2" }, HttpStatusCode.Conflict);
+        var listed = await s.GetAsync($"/api/v1/licenses/{license}/machines");
+        var machineId = first.GetProperty("id").GetString();
+        var deleted = await s.Client.DeleteAsync($"/api/v1/machines/{machineId}");
+        var gone = await s.Client.GetAsync($"/api/v1/machines/{machineId}");
+        var missing = await s.PostAsync("/api/v1/machines", new { license_id = license }, HttpStatusCode.BadRequest);
+
+        Assert.Equal(machineId, again.GetProperty("id").GetString());
+        Assert.Equal("ACTIVATION_LIMIT_REACHED", full.GetProperty("code").GetString());
+        Assert.Equal(1, listed.GetProperty("pagination").GetProperty("total").GetInt64());
+        Assert.Equal("Laptop", listed.GetProperty("data")[0].GetProperty("name").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        Assert.Equal("MISSING_FIELDS", missing.GetProperty("code").GetString());
+        Assert.Equal(["license.created", "license.activated", "license.deactivated"],
+            await s.Database.ListAsync<string>($"SELECT type FROM outbox WHERE aggregate_id = '{license}' ORDER BY version"));
+    }
+
+    [Fact]
+    public async Task AnotherTenantsMachineCannotBeSeenOrDeactivated()
+    {
+        await using var s = await Scenario.StartAsync(postgres);
+        var license = (await s.CreateLicenseAsync()).GetProperty("id").GetString();
+        var machine = (await s.PostAsync("/api/v1/machines", new { license_id = license, fingerprint = "fp" })).GetProperty("id").GetString();
+        using var stranger = s.Api.ClientFor("ten_other");
+        using var live = s.Api.ClientFor(s.TenantId, "live");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.DeleteAsync($"/api/v1/machines/{machine}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await live.GetAsync($"/api/v1/machines/{machine}")).StatusCode);
+        Assert.Equal(0, (await (await stranger.GetAsync("/api/v1/machines")).JsonAsync()).GetProperty("pagination").GetProperty("total").GetInt64());
+        Assert.Equal(1, await s.Database.ScalarAsync<long>("SELECT count(*) FROM machines"));
+    }
+
+    [Fact]
+    public async Task AnApiKeyShowsItsSecretOnceAndARevokedKeyResolvesNoMoreAndIsAnnounced()
+    {
+        await using var s = await Scenario.StartAsync(postgres);
+        var created = await s.PostAsync("/api/v1/api-keys", new { name = "CI", scopes = new[] { "validate" } });
+        var secret = created.GetProperty("secret").GetString()!;
+        var id = created.GetProperty("id").GetString()!;
+        var resolved = await s.Invoker.UnaryAsync(Resolve, new ResolveApiKeyRequest { ApiKey = secret });
+        var listed = await s.GetAsync("/api/v1/api-keys");
+        var badScope = await s.PostAsync("/api/v1/api-keys", new { name = "x", scopes = new[] { "root" } }, HttpStatusCode.BadRequest);
+
+        var revoked = await s.Client.DeleteAsync($"/api/v1/api-keys/{id}");
+        var refused = await Assert.ThrowsAsync<RpcException>(async () => await s.Invoker.UnaryAsync(Resolve, new ResolveApiKeyRequest { ApiKey = secret }));
+        await s.Client.DeleteAsync($"/api/v1/api-keys/{id}");
+
+        Assert.StartsWith("to_test_", secret);
+        Assert.Equal(["validate"], resolved.Scopes);
+        Assert.All(listed.GetProperty("data").EnumerateArray(), k => Assert.False(k.TryGetProperty("secret", out _)));
+        Assert.Contains("scopes", badScope.GetProperty("error").GetString());
+        Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
+        Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
+        Assert.Equal([id], await s.Database.ListAsync<string>("SELECT aggregate_id FROM outbox WHERE type = 'api_key.revoked'"));
+    }
+
+    [Fact]
+    public async Task TheTenantsKeyPrefixShapesNewKeys()
+    {
+        await using var s = await Scenario.StartAsync(postgres);
+        var patch = await s.Client.PatchAsync("/api/v1/tenant", new StringContent("""{"key_prefix":"ZETA","name":"Zeta Soft"}""", Encoding.UTF8, "application/json"));
+        var bad = await s.Client.PatchAsync("/api/v1/tenant", new StringContent("""{"key_prefix":"no!"}""", Encoding.UTF8, "application/json"));
+        var tenant = await s.GetAsync("/api/v1/tenant");
+        var license = await s.CreateLicenseAsync();
+
+        Assert.Equal(HttpStatusCode.OK, patch.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal(("Zeta Soft", "ZETA", "enterprise"), (tenant.GetProperty("name").GetString(), tenant.GetProperty("key_prefix").GetString(), tenant.GetProperty("plan").GetString()));
+        Assert.StartsWith("ZETA-", license.GetProperty("key").GetString());
+    }
+}

@@ -1,0 +1,117 @@
+using Google.Protobuf.WellKnownTypes;
+using Platform.Protos.Licensing.V1;
+using Platform.ServiceDefaults.Grpc;
+using static Platform.Licensing.Tests.LicensingMethods;
+
+namespace Platform.Licensing.Tests;
+
+/// <summary>What Validation writes over gRPC: floating seats, domain bindings and usage batches.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class RuntimeWritesTests(PostgresFixture postgres)
+{
+    [Fact]
+    public async Task SeatsAreLeasedUpToTheLimitAndALapsedLeaseFreesItsSeat()
+    {
+        await using var s = await Scenario.StartAsync(postgres);
+        var plan = await s.CreatePlanAsync(new { license_type = "floating", max_seats = 2, seat_lease_seconds = 60 });
+        var key = (await s.CreateLicenseAsync(new { plan_id = plan.GetProperty("id").GetString() })).GetProperty("key").GetString();
+
+        var a = await s.Invoker.UnaryAsync(CheckoutSeat, new CheckoutSeatRequest { Key = key, ClientId = "a" });
+        var again = await s.Invoker.UnaryAsync(CheckoutSeat, new CheckoutSeatRequest { Key = key, ClientId = "a" });
+        var b = await s.Invoker.UnaryAsync(CheckoutSeat, new CheckoutSeatRequest { Key = key, ClientId = "b" });
+        var full = await Assert.ThrowsAsync<RpcException>(async () => await s.Invoker.UnaryAsync(CheckoutSeat, new CheckoutSeatRequest { Key = key, ClientId = "c" }));
+
+        Assert.Equal((a.LeaseId, 1), (again.LeaseId, again.SeatsInUse));
+        Assert.Equal((2, 2), (b.SeatsInUse, b.MaxSeats));
+        Assert.InRange(a.LeaseExpiresAt.ToDateTimeOffset(), DateTimeOffset.UtcNow.AddSeconds(50), DateTimeOffset.UtcNow.AddSeconds(61));
+        Assert.Equal("NO_SEATS_AVAILABLE", full.Trailers.GetValue("x-error-code"));
+
+        // a's client vanished: its lease runs out without a heartbeat, and c gets the seat.
+        await s.Database.ExecuteAsync($"UPDATE seat_leases SET expires_at = now() - interval '1 second' WHERE id = '{a.LeaseId}'");
+        var c = await s.Invoker.UnaryAsync(CheckoutSeat, new CheckoutSeatRequest { Key = key, ClientId = "c" });
+        var lapsed = await Assert.ThrowsAsync<RpcException>(async () => await s.Invoker.UnaryAsync(HeartbeatSeat, new HeartbeatSeatRequest { Key = key, LeaseId = a.LeaseId }));
+        var renewed = await s.Invoker.UnaryAsync(HeartbeatSeat, new HeartbeatSeatRequest { Key = key, LeaseId = b.LeaseId });
+        var checkedIn = await s.Invoker.UnaryAsync(CheckinSeat, new CheckinSeatRequest { Key = key, LeaseId = b.LeaseId });
+        var twice = await Assert.ThrowsAsync<RpcException>(async () => await s.Invoker.UnaryAsync(CheckinSeat, new CheckinSeatRequest { Key = key, LeaseId = b.LeaseId }));
+
+        Assert.Equal(2, c.SeatsInUse);
+        Assert.Equal(StatusCode.NotFound, lapsed.StatusCode);
+        Assert.True(renewed.LeaseExpiresAt.ToDateTimeOffset() >= b.LeaseExpiresAt.ToDateTimeOffset());
+        Assert.Equal(1, checkedIn.SeatsInUse);
+        Assert.Equal(StatusCode.NotFound, twice.StatusCode);
+    }
+
+    [Fact]
+    public async Task ConcurrentCheckoutsNeverExceedTheSeats()
+    {
+        await using var s = await Scenario.StartAsync(postgres);
+        var key = (await s.CreateLicenseAsync(new { type = "floating", max_seats = 3 })).GetProperty("key").GetString();
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
+        {
+            try
+            {
+                await s.Invoker.UnaryAsync(CheckoutSeat, new CheckoutSeatRequest { Key = key, ClientId = $"client-{i}" });
+                return "leased";
+            }
+            catch (RpcException ex)
+            {
+                return ex.Trailers.GetValue("x-error-code");
+            }
+        }));
+
+        Assert.Equal(3, outcomes.Count(o => o == "leased"));
+        Assert.Equal(17, outcomes.Count(o => o == "NO_SEATS_AVAILABLE"));
+    }
+
+    [Fact]
+    public async Task DomainsAreBoundOnFirstUseUpToTheLimitAndAFixedListRefusesOthers()
+    {
+        await using var s = await Scenario.StartAsync(postgres);
+        var open = (await s.CreateLicenseAsync(new { max_domains = 2 })).GetProperty("key").GetString();
+        var fixedList = (await s.CreateLicenseAsync(new { domains = new[] { "shop.example.com" } })).GetProperty("key").GetString();
+
+        await s.Invoker.UnaryAsync(BindDomain, new BindDomainRequest { Key = open, Domain = "a.example" });
+        var second = await s.Invoker.UnaryAsync(BindDomain, new BindDomainRequest { Key = open, Domain = "B.example." });
+        var repeat = await s.Invoker.UnaryAsync(BindDomain, new BindDomainRequest { Key = open, Domain = "a.example" });
+        var third = await Assert.ThrowsAsync<RpcException>(async () => await s.Invoker.UnaryAsync(BindDomain, new BindDomainRequest { Key = open, Domain = "c.example" }));
+        var listed = await s.Invoker.UnaryAsync(BindDomain, new BindDomainRequest { Key = fixedList, Domain = "shop.example.com" });
+        var other = await Assert.ThrowsAsync<RpcException>(async () => await s.Invoker.UnaryAsync(BindDomain, new BindDomainRequest { Key = fixedList, Domain = "evil.example" }));
+        var bad = await Assert.ThrowsAsync<RpcException>(async () => await s.Invoker.UnaryAsync(BindDomain, new BindDomainRequest { Key = open, Domain = "a b" }));
+
+        Assert.Equal(["a.example", "b.example"], second.Domains);
+        Assert.Equal(second.Version, repeat.Version);
+        Assert.Equal("DOMAIN_LIMIT_REACHED", third.Trailers.GetValue("x-error-code"));
+        Assert.True(listed.DomainsFixed);
+        Assert.Equal("DOMAIN_MISMATCH", other.Trailers.GetValue("x-error-code"));
+        Assert.Equal(StatusCode.InvalidArgument, bad.StatusCode);
+    }
+
+    [Fact]
+    public async Task UsageBatchesCountValidationsAndTheUsageRouteShowsThem()
+    {
+        await using var s = await Scenario.StartAsync(postgres);
+        var license = await s.CreateLicenseAsync();
+        var id = license.GetProperty("id").GetString()!;
+        var now = DateTimeOffset.UtcNow;
+        var batch = new RecordUsageRequest();
+        batch.Records.Add(new UsageRecord { LicenseId = id, OccurredAt = Timestamp.FromDateTimeOffset(now.AddSeconds(-2)), Result = "valid", Domain = "a.example", Count = 5 });
+        batch.Records.Add(new UsageRecord { LicenseId = id, OccurredAt = Timestamp.FromDateTimeOffset(now.AddSeconds(-1)), Result = "LICENSE_SUSPENDED", Fingerprint = "m1" });
+        batch.Records.Add(new UsageRecord { LicenseId = "lic_gone", OccurredAt = Timestamp.FromDateTimeOffset(now), Result = "valid", Count = 1 });
+
+        var recorded = await s.Invoker.UnaryAsync(RecordUsage, batch);
+        var usage = await s.GetAsync($"/api/v1/licenses/{id}/usage");
+        var after = await s.GetAsync($"/api/v1/licenses/{id}");
+
+        Assert.Equal(2, recorded.Recorded);
+        Assert.Equal(6, usage.GetProperty("validation_count").GetInt64());
+        Assert.Equal(6, after.GetProperty("validation_count").GetInt64());
+        var today = usage.GetProperty("daily").EnumerateArray().Single();
+        Assert.Equal((6, 1), (today.GetProperty("validations").GetInt64(), today.GetProperty("failures").GetInt64()));
+        var recent = usage.GetProperty("recent");
+        Assert.Equal(("LICENSE_SUSPENDED", "m1"), (recent[0].GetProperty("result").GetString(), recent[0].GetProperty("machine").GetString()));
+        Assert.Equal(("valid", "a.example", 5), (recent[1].GetProperty("result").GetString(), recent[1].GetProperty("domain").GetString(), recent[1].GetProperty("count").GetInt32()));
+        Assert.Equal(now.AddSeconds(-1).ToUnixTimeMilliseconds(), after.GetProperty("last_validated_at").GetDateTimeOffset().ToUnixTimeMilliseconds());
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await s.Client.GetAsync($"/api/v1/licenses/{id}/usage?days=0")).StatusCode);
+    }
+}
