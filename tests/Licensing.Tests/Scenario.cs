@@ -34,8 +34,8 @@ internal sealed class Scenario : IAsyncDisposable
         var database = await Database.CreateAsync(postgres);
         await using var db = database.CreateContext();
         var tenant = await new TenantProvisioning(db).CreateAsync("Acme", RateLimitPlan.Enterprise, "ACME", CancellationToken.None);
-        var api = await ApiHost.StartAsync(database);
-        var grpc = await GrpcTestServer.StartAsync(database);
+        var api = await ApiHost.StartAsync(database.DataSource);
+        var grpc = await GrpcTestServer.StartAsync(database.DataSource);
         var product = await api.ClientFor(tenant.TenantId).PostJsonAsync("/api/v1/products", new { name = "Acme Editor" });
         Assert.Equal(HttpStatusCode.Created, product.StatusCode);
         return new Scenario(database, api, grpc, tenant.TenantId, (await product.JsonAsync()).GetProperty("id").GetString()!);
