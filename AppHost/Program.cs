@@ -9,6 +9,8 @@ var eventBus = builder.AddRabbitMQ("eventbus");
 
 // The Gateway signs the caller's identity with it; the services verify it.
 var identitySecret = builder.AddParameter("identity-secret", secret: true);
+// The Gateway checks portal sessions (HS256 JWTs) with it; whatever signs customers in signs with it.
+var portalTokenSecret = builder.AddParameter("portal-token-secret", secret: true);
 
 var licensing = builder.AddProject("licensing", "Licensing.Service")
     .WithGrpcEndpoint()
@@ -40,6 +42,8 @@ var billing = builder.AddProject("billing", "Billing.Service")
 builder.AddProject("gateway", "Gateway")
     .WithHttpEndpoint(port: builder.Options.GatewayPort)
     .WithEnvironment("Platform__IdentitySecret", identitySecret)
+    .WithEnvironment("Gateway__PortalTokenSecret", portalTokenSecret)
+    .WithReference(eventBus).WaitFor(eventBus)
     .WithReference(licensing).WaitFor(licensing)
     .WithReference(validation).WaitFor(validation)
     .WithReference(webhooks).WaitFor(webhooks)

@@ -5,6 +5,6 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
-app.MapDefaultEndpoints();
+app.MapGateway();
 
 app.Run();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Health;
+using Platform.ServiceDefaults.OpenApi;
 using Platform.ServiceDefaults.Telemetry;
 
 namespace Platform.ServiceDefaults;
@@ -13,6 +14,7 @@ public static class Extensions
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
         builder.AddErrorResponses();
+        builder.AddDefaultOpenApi();
         builder.Services.AddHttpClient();
         return builder;
     }
@@ -20,6 +22,7 @@ public static class Extensions
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.MapHealthEndpoints();
+        app.MapDefaultOpenApi();
         return app;
     }
 

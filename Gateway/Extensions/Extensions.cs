@@ -1,20 +1,76 @@
+using MassTransit;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Platform.Gateway.Auth;
+using Platform.Gateway.IntegrationEvents;
+using Platform.Gateway.OpenApi;
+using Platform.Gateway.Proxy;
+using Platform.Gateway.RateLimiting;
 using Platform.ServiceDefaults.Configuration;
 using Platform.ServiceDefaults.Grpc;
+using Platform.ServiceDefaults.Grpc.Client;
+using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.Messaging;
 
 namespace Platform.Gateway.Extensions;
 
 /// <summary>The composition root of Gateway.</summary>
 internal static class Extensions
 {
+    public const string ValidationCors = "validation";
     private static readonly string[] Upstreams = ["licensing", "validation", "webhooks", "billing"];
 
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        builder.Services.Configure<GatewayOptions>(builder.Configuration.GetSection(GatewayOptions.SectionName));
+        builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection(RateLimitOptions.SectionName));
+        builder.Services.Configure<KestrelServerOptions>(k => k.AddServerHeader = false);
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        builder.AddCallerIdentity();
         builder.AddGrpcServiceReference("licensing");
-        // Every route of the public API leads to one of these; the forwarder comes with the Gateway issue.
+        builder.AddGrpcClient<LicensingClient>("licensing");
         foreach (var upstream in Upstreams)
         {
             builder.AddServiceReference(upstream);
         }
+
+        builder.AddEventBus(bus => bus.AddConsumer<ApiKeyRevokedConsumer>().Endpoint(e =>
+        {
+            // One auto-delete queue per replica: every replica must hear every revocation.
+            e.Temporary = true;
+            e.InstanceId = Guid.NewGuid().ToString("N")[..12];
+        }));
+
+        builder.Services.AddSingleton<ApiKeyCache>();
+        builder.Services.AddSingleton<PortalTokens>();
+        builder.Services.AddSingleton(sp => CallerRateLimiter.CreateLimiter(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimitOptions>>().Value));
+        builder.Services.AddSingleton<HttpForwarder>();
+        builder.Services.AddSingleton<PublicApiDocument>();
+        builder.Services.AddCors(cors => cors.AddPolicy(ValidationCors, policy => policy
+            .AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod()
+            .WithExposedHeaders("X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "Retry-After", HttpForwarder.RequestIdHeader)));
+    }
+
+    /// <summary>The Gateway's pipeline and endpoints: request id, docs, routing, CORS, authentication, rate limits, the proxy routes.</summary>
+    public static WebApplication MapGateway(this WebApplication app)
+    {
+        app.UseMiddleware<RequestIdMiddleware>();
+        app.UseSwaggerUI(ui =>
+        {
+            ui.RoutePrefix = "docs";
+            ui.DocumentTitle = "License platform API";
+            ui.SwaggerEndpoint(PublicApiDocument.Path, "License platform API");
+        });
+        app.UseRouting();
+        app.UseCors();
+        app.UseMiddleware<CallerAuthentication>();
+        app.UseMiddleware<CallerRateLimiter>();
+
+        app.MapDefaultEndpoints();
+        app.MapGet(PublicApiDocument.Path, async (PublicApiDocument document, CancellationToken cancellationToken) =>
+            Results.Text(await document.GetAsync(cancellationToken), "application/json; charset=utf-8"))
+            .ExcludeFromDescription();
+        app.MapProxyRoutes();
+        return app;
     }
 }

@@ -4,7 +4,8 @@ namespace Platform.ServiceDefaults.Identity;
 
 /// <summary>
 /// Who is calling, as the Gateway authenticated it: the tenant, the environment its key belongs to
-/// (<c>live</c> or <c>test</c>), the key's scopes and the tenant's plan. Services receive it signed in
+/// (<c>live</c> or <c>test</c>), the key's scopes and the tenant's plan; for a portal session (scope <c>portal</c>)
+/// also the customer (their e-mail address), whose own licenses are all such a caller may see. Services receive it signed in
 /// <see cref="IdentityToken.HeaderName"/> and trust nothing else.
 /// </summary>
 public sealed record CallerIdentity(
@@ -12,7 +13,8 @@ public sealed record CallerIdentity(
     [property: JsonPropertyName("env")] string Environment,
     [property: JsonPropertyName("scopes")] IReadOnlyList<string> Scopes,
     [property: JsonPropertyName("key")] string KeyId,
-    [property: JsonPropertyName("plan")] string Plan)
+    [property: JsonPropertyName("plan")] string Plan,
+    [property: JsonPropertyName("customer")] string? Customer = null)
 {
     public bool HasScope(string scope) => Scopes.Contains(scope, StringComparer.Ordinal);
 

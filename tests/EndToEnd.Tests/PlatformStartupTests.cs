@@ -19,7 +19,7 @@ public sealed class PlatformStartupTests(PlatformFixture platform)
         var json = await Http.GetStringAsync(new Uri(platform.App.DashboardUrl!, "/api/resources"));
         var resources = JsonDocument.Parse(json).RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("name").GetString()!);
 
-        string[] expected = ["postgres", "licensingdb", "webhooksdb", "billingdb", "eventbus", "identity-secret", "credentials", .. Services];
+        string[] expected = ["postgres", "licensingdb", "webhooksdb", "billingdb", "eventbus", "identity-secret", "portal-token-secret", "credentials", .. Services];
         Assert.Equal(expected.Order(), resources.Keys.Order());
         foreach (var (name, resource) in resources)
         {

@@ -73,7 +73,8 @@ public sealed class PlansAndChangesTests(PostgresFixture postgres)
         Assert.Equal(HttpStatusCode.OK, patch.StatusCode);
         Assert.Equal((4, "a@example.com", "example.com"), (updated.GetProperty("max_domains").GetInt32(), updated.GetProperty("customer_email").GetString(), updated.GetProperty("domains")[0].GetString()));
         Assert.Equal("1", updated.GetProperty("metadata").GetProperty("seat").GetString());
-        Assert.Equal(firstExpiry.AddDays(10), renewed.GetProperty("expires_at").GetDateTimeOffset());
+        // Postgres keeps microseconds: compare to the millisecond.
+        Assert.Equal(firstExpiry.AddDays(10).ToUnixTimeMilliseconds(), renewed.GetProperty("expires_at").GetDateTimeOffset().ToUnixTimeMilliseconds());
         Assert.Equal(until.ToUnixTimeMilliseconds(), explicitRenewal.GetProperty("expires_at").GetDateTimeOffset().ToUnixTimeMilliseconds());
         Assert.Equal(["license.created", "license.updated", "license.renewed", "license.renewed"],
             await s.Database.ListAsync<string>($"SELECT type FROM outbox WHERE aggregate_id = '{id}' ORDER BY version"));

@@ -1,0 +1,121 @@
+using Microsoft.Extensions.Options;
+using Platform.Gateway.Proxy;
+using Platform.Gateway.RateLimiting;
+using Platform.ServiceDefaults.Errors;
+using Platform.ServiceDefaults.Identity;
+
+namespace Platform.Gateway.Auth;
+
+/// <summary>
+/// Establishes who calls a proxy route, as its <see cref="RouteConfig.AuthorizationPolicy"/> demands: an API key
+/// (<c>Bearer to_live_…</c> / <c>to_test_…</c>) resolved through Licensing, or a portal JWT; none on public routes
+/// (limited per client address). Refusals: 401 <c>AUTH_REQUIRED</c>, 401 <c>INVALID_API_KEY</c>, 403
+/// <c>INVALID_TOKEN</c>, 403 <c>FORBIDDEN</c> for a scope the route does not admit, 503 when Licensing cannot answer.
+/// </summary>
+internal sealed class CallerAuthentication(
+    RequestDelegate next, ApiKeyCache keys, PortalTokens portal, IOptions<RateLimitOptions> limits, ILogger<CallerAuthentication> logger)
+{
+    public const string InvalidApiKey = "INVALID_API_KEY";
+    public const string InvalidToken = "INVALID_TOKEN";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<ProxyRoute>() is not { } route)
+        {
+            await next(context);
+            return;
+        }
+
+        if (!ApiVersion.IsWellFormed(context))
+        {
+            await ApiErrorWriter.WriteAsync(context, StatusCodes.Status400BadRequest, ErrorCodes.ValidationError, "X-API-Version must be a date, YYYY-MM-DD.");
+            return;
+        }
+
+        // CORS preflights of the routes open to browsers never get here: the CORS middleware answers them.
+        if (route.AuthorizationPolicy == AuthPolicies.Anonymous)
+        {
+            await next(context);
+            return;
+        }
+
+        var refusal = await AuthenticateAsync(context, route);
+        if (refusal is { } error)
+        {
+            await ApiErrorWriter.WriteAsync(context, error.Status, error.Code, error.Message);
+            return;
+        }
+
+        await next(context);
+    }
+
+    private async Task<Refusal?> AuthenticateAsync(HttpContext context, ProxyRoute route)
+    {
+        var authorization = context.Request.Headers.Authorization;
+        if (authorization.Count == 0)
+        {
+            if (route.AuthorizationPolicy != AuthPolicies.Public)
+            {
+                return new(StatusCodes.Status401Unauthorized, ErrorCodes.AuthRequired, "Send an API key: Authorization: Bearer to_live_… or to_test_….");
+            }
+
+            var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+            context.Features.Set(new AuthenticatedCaller(null, null, new RatePartition($"ip:{address}", limits.Value.AnonymousPerMinute)));
+            return null;
+        }
+
+        var value = authorization.ToString();
+        if (authorization.Count != 1 || !value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || value.Length <= 7)
+        {
+            return new(StatusCodes.Status401Unauthorized, ErrorCodes.AuthRequired, "The Authorization header must be 'Bearer <API key or token>'.");
+        }
+
+        var credential = value.AsSpan(7).Trim().ToString();
+        AuthenticatedCaller caller;
+        if (credential.StartsWith("to_live_", StringComparison.Ordinal) || credential.StartsWith("to_test_", StringComparison.Ordinal))
+        {
+            ResolvedApiKey? key;
+            try
+            {
+                key = await keys.ResolveAsync(credential);
+            }
+            catch (LicensingUnavailableException ex)
+            {
+                logger.LogWarning("API key lookup failed: {Reason}", ex.InnerException?.Message);
+                return new(StatusCodes.Status503ServiceUnavailable, ErrorCodes.ServiceUnavailable, "API keys cannot be checked right now; try again shortly.");
+            }
+
+            if (key is null)
+            {
+                return new(StatusCodes.Status401Unauthorized, InvalidApiKey, "The API key is not valid or has been revoked.");
+            }
+
+            caller = new AuthenticatedCaller(key.Identity, key.SignedIdentity, new RatePartition($"key:{key.Identity.KeyId}", limits.Value.ForPlan(key.Identity.Plan)));
+        }
+        else if (credential.Count(c => c == '.') == 2)
+        {
+            if (await portal.ValidateAsync(credential) is not { } session)
+            {
+                return new(StatusCodes.Status403Forbidden, InvalidToken, "The session token is not valid or has expired.");
+            }
+
+            var signed = IdentityToken.Sign(session, context.RequestServices.GetRequiredService<IdentitySecret>().Value, DateTimeOffset.UtcNow);
+            caller = new AuthenticatedCaller(session, signed, new RatePartition($"portal:{session.TenantId}:{session.Customer}", limits.Value.PortalPerMinute));
+        }
+        else
+        {
+            return new(StatusCodes.Status401Unauthorized, InvalidApiKey, "The API key is not valid or has been revoked.");
+        }
+
+        if (!route.Admits(caller.Identity!.Scopes))
+        {
+            return new(StatusCodes.Status403Forbidden, ErrorCodes.Forbidden,
+                $"This credential lacks the scope this route needs ({string.Join(" or ", route.Scopes)}).");
+        }
+
+        context.Features.Set(caller);
+        return null;
+    }
+
+    private readonly record struct Refusal(int Status, string Code, string Message);
+}

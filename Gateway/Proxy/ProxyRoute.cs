@@ -1,0 +1,16 @@
+namespace Platform.Gateway.Proxy;
+
+/// <summary>A route of <see cref="ProxyConfig"/> resolved for forwarding; the metadata of its endpoint.</summary>
+internal sealed record ProxyRoute(
+    string RouteId,
+    string ClusterId,
+    Uri Destination,
+    string AuthorizationPolicy,
+    IReadOnlyList<string> Scopes,
+    long MaxRequestBodySize,
+    TimeSpan ActivityTimeout,
+    string? Sunset)
+{
+    /// <summary>True when the caller's scopes include one the route admits (or the route names none).</summary>
+    public bool Admits(IReadOnlyList<string> scopes) => Scopes.Count == 0 || Scopes.Any(scopes.Contains);
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+using Platform.Gateway.Auth;
+using Platform.ServiceDefaults.Errors;
+
+namespace Platform.Gateway.RateLimiting;
+
+/// <summary>
+/// Sliding one-minute windows per <see cref="RatePartition"/> (the shared framework's <see cref="SlidingWindowRateLimiter"/>
+/// behind a <see cref="PartitionedRateLimiter"/>). Every limited answer carries <c>X-RateLimit-Limit</c>,
+/// <c>X-RateLimit-Remaining</c> and <c>X-RateLimit-Reset</c> (unix seconds by which the whole limit is available again
+/// if no more requests come); over the limit the answer is 429 <c>RATE_LIMITED</c> with <c>Retry-After</c>.
+/// </summary>
+internal sealed class CallerRateLimiter(RequestDelegate next, PartitionedRateLimiter<RatePartition> limiter, IOptions<RateLimitOptions> options, TimeProvider time)
+{
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+
+    /// <summary>The limiter of every partition, a singleton (the container disposes it).</summary>
+    public static PartitionedRateLimiter<RatePartition> CreateLimiter(RateLimitOptions options) =>
+        PartitionedRateLimiter.Create<RatePartition, string>(partition =>
+            RateLimitPartition.GetSlidingWindowLimiter($"{partition.Key}/{partition.PerMinute}", _ => new SlidingWindowRateLimiterOptions
+            {
+                PermitLimit = partition.PerMinute ?? int.MaxValue,
+                Window = Window,
+                SegmentsPerWindow = options.SegmentsPerWindow,
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            }));
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (context.Features.Get<AuthenticatedCaller>() is not { Partition: { PerMinute: { } perMinute } partition })
+        {
+            await next(context);
+            return;
+        }
+
+        using var lease = limiter.AttemptAcquire(partition);
+        var now = time.GetUtcNow();
+        var headers = context.Response.Headers;
+        headers["X-RateLimit-Limit"] = perMinute.ToString(CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Remaining"] = (limiter.GetStatistics(partition)?.CurrentAvailablePermits ?? 0).ToString(CultureInfo.InvariantCulture);
+        if (lease.IsAcquired)
+        {
+            headers["X-RateLimit-Reset"] = Unix(now + Window);
+            await next(context);
+            return;
+        }
+
+        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) && wait > TimeSpan.Zero ? wait : Window / options.Value.SegmentsPerWindow;
+        var seconds = (int)Math.Ceiling(retryAfter.TotalSeconds);
+        headers["X-RateLimit-Reset"] = Unix(now + TimeSpan.FromSeconds(seconds));
+        headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        await context.Response.WriteAsJsonAsync(
+            new RateLimitedError($"Rate limit of {perMinute} requests a minute exceeded; retry in {seconds} s.", ErrorCodes.RateLimited, $"/docs/errors#{ErrorCodes.RateLimited}", seconds),
+            context.RequestAborted);
+    }
+
+    private static string Unix(DateTimeOffset at) => at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>The error format with the seconds to wait.</summary>
+internal sealed record RateLimitedError(
+    [property: System.Text.Json.Serialization.JsonPropertyName("error")] string Error,
+    [property: System.Text.Json.Serialization.JsonPropertyName("code")] string Code,
+    [property: System.Text.Json.Serialization.JsonPropertyName("help")] string Help,
+    [property: System.Text.Json.Serialization.JsonPropertyName("retryAfter")] int RetryAfter);

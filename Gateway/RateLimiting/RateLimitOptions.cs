@@ -1,0 +1,31 @@
+namespace Platform.Gateway.RateLimiting;
+
+/// <summary>The <c>Gateway:RateLimits</c> section: requests a minute, on a sliding window.</summary>
+internal sealed class RateLimitOptions
+{
+    public const string SectionName = "Gateway:RateLimits";
+
+    /// <summary>Per API key by the tenant's plan; 0 means unlimited (the operators' <c>unlimited</c> plan for benchmarks).</summary>
+    public Dictionary<string, int> Plans { get; init; } = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["builder"] = 10,
+        ["starter"] = 100,
+        ["professional"] = 1_000,
+        ["business"] = 10_000,
+        ["enterprise"] = 50_000,
+        ["unlimited"] = 0,
+    };
+
+    /// <summary>Per client address, for validation calls without an API key.</summary>
+    public int AnonymousPerMinute { get; init; } = 60;
+
+    /// <summary>Per portal session.</summary>
+    public int PortalPerMinute { get; init; } = 100;
+
+    /// <summary>The window slides in this many steps.</summary>
+    public int SegmentsPerWindow { get; init; } = 6;
+
+    /// <summary>The limit of a plan; a plan this Gateway does not know gets the smallest one rather than none.</summary>
+    public int? ForPlan(string plan) =>
+        Plans.TryGetValue(plan, out var limit) ? (limit > 0 ? limit : null) : Plans.Values.Where(v => v > 0).DefaultIfEmpty(10).Min();
+}

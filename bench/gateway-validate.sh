@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# POST /api/v1/validate through the Gateway against a bare Kestrel baseline in the same run (64 connections, 10 s):
+#   1. baseline: straight to a bare Kestrel minimal API (HttpBench serve) answering a validation-sized JSON;
+#   2. through the Gateway with the benchmark key (the operators' unlimited plan): key cache, identity signing, forwarding;
+#   3. through the Gateway with no key: limited per client address (set high here by configuration).
+# The Gateway is a Release build in front of that same baseline (its validation cluster points there), so the
+# difference between the runs is the Gateway's own cost. Licensing, Postgres and RabbitMQ come from the AppHost.
+# Load comes from wrk when it is installed (wrk -t2 -c64 -d10s --latency), otherwise from HttpBench's .NET client,
+# which itself takes a good share of the 2 cores.  Usage: bench/gateway-validate.sh [connections] [seconds]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+connections=${1:-64}; seconds=${2:-10}
+
+dotnet build Platform.sln -c Release --nologo --verbosity quiet
+dotnet build bench/HttpBench -c Release --nologo --verbosity quiet
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+data=$(mktemp -d /tmp/platform-bench-XXXXXX); chmod 755 "$data"
+dashboard=$(free_port); baseline_port=$(free_port); gateway_port=$(free_port)
+log="$data.log"
+dotnet AppHost/bin/Release/net10.0/AppHost.dll --AppHost:Configuration=Release --AppHost:DataDir="$data" --AppHost:GatewayPort=0 --AppHost:DashboardPort="$dashboard" \
+  --AppHost:PostgresPort=0 --AppHost:RabbitMQPort=0 --AppHost:EchoOutput=false > "$log" 2>&1 &
+apphost=$!
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  kill -TERM $apphost 2>/dev/null; wait $apphost 2>/dev/null
+  rm -rf "$data" "$log" "$data.lua" "$data.gateway.log"
+}
+trap cleanup EXIT
+
+for _ in $(seq 1 240); do
+  status=$(curl -sf "http://127.0.0.1:$dashboard/api/resources" || true)
+  if [ -n "$status" ] && python3 -c 'import json,sys; r=json.loads(sys.argv[1]); sys.exit(0 if all(x["health"]=="Healthy" for x in r) else 1)' "$status"; then break; fi
+  sleep 0.5
+done
+read -r licensing_http licensing_grpc webhooks billing amqp < <(python3 -c '
+import json,sys
+r={x["name"]: x for x in json.loads(sys.argv[1])}
+print(r["licensing"]["urls"][0], r["licensing"]["urls"][1], r["webhooks"]["urls"][0], r["billing"]["urls"][0],
+      r["eventbus"]["urls"][0].replace("amqp://", "amqp://guest:guest@") + "/")' "$status")
+bench_key=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["benchKey"])' "$data/credentials.json")
+
+dotnet bench/HttpBench/bin/Release/net10.0/HttpBench.dll serve "$baseline_port" > /dev/null 2>&1 &
+pids+=($!)
+ASPNETCORE_URLS="http://127.0.0.1:$gateway_port" ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=1 \
+Platform__IdentitySecret="$(cat "$data/secrets/identity-secret")" Gateway__PortalTokenSecret="$(cat "$data/secrets/portal-token-secret")" \
+ConnectionStrings__eventbus="$amqp" services__licensing__grpc__0="$licensing_grpc" services__licensing__http__0="$licensing_http" \
+services__validation__http__0="http://127.0.0.1:$baseline_port" services__webhooks__http__0="$webhooks" services__billing__http__0="$billing" \
+Gateway__RateLimits__AnonymousPerMinute=1000000000 Logging__LogLevel__Default=Warning \
+  dotnet Gateway/bin/Release/net10.0/Gateway.dll --contentRoot "$PWD/Gateway/bin/Release/net10.0" > "$data.gateway.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 100); do
+  curl -sf "http://127.0.0.1:$gateway_port/alive" > /dev/null && curl -sf "http://127.0.0.1:$baseline_port/health" > /dev/null && break
+  sleep 0.2
+done
+
+body='{"key":"TO-A3F2-B891-C4D7-E052","machine_id":"bench-machine","domain":"bench.example.com"}'
+for auth in "Authorization: Bearer $bench_key" "X-No-Key: 1"; do
+  answer=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' -H "$auth" -d "$body" "http://127.0.0.1:$gateway_port/api/v1/validate")
+  if [ "$answer" != 200 ]; then echo "the Gateway answered $answer, not 200 (${auth%%:*}); its log:"; cat "$data.gateway.log"; exit 1; fi
+done
+
+load() { # url [bearer]
+  if command -v wrk > /dev/null; then
+    cat > "$data.lua" <<LUA
+wrk.method = "POST"
+wrk.body = '{"key":"TO-A3F2-B891-C4D7-E052","machine_id":"bench-machine","domain":"bench.example.com"}'
+wrk.headers["Content-Type"] = "application/json"
+${2:+wrk.headers["Authorization"] = "Bearer $2"}
+LUA
+    wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$data.lua" "$1" | grep -E "Requests/sec|Non-2xx|  (50|90|99)%"
+  else
+    dotnet bench/HttpBench/bin/Release/net10.0/HttpBench.dll load "$1" "$connections" "$seconds" "${2:-}"
+  fi
+}
+
+echo "cores: $(nproc); $connections connections, $seconds s each; load from $(command -v wrk > /dev/null && echo wrk || echo 'HttpBench (.NET; wrk is not installed)')"
+echo "== baseline: bare Kestrel"
+load "http://127.0.0.1:$baseline_port/api/v1/validate" | tee "$data.baseline"
+echo "== Gateway, benchmark key (unlimited plan)"
+load "http://127.0.0.1:$gateway_port/api/v1/validate" "$bench_key" | tee "$data.keyed"
+echo "== Gateway, no key (per-address limit raised by configuration)"
+load "http://127.0.0.1:$gateway_port/api/v1/validate" | tee "$data.anonymous"
+python3 - "$data" <<'PY'
+import re,sys
+def rps(path):
+    text=open(path).read()
+    return float(re.search(r"(?:Requests/sec:|requests/s:)\s*([\d.]+)", text).group(1))
+base=rps(sys.argv[1]+".baseline")
+for name in ("keyed","anonymous"):
+    print(f"gateway {name}: {rps(sys.argv[1]+'.'+name)/base:.2f} of the baseline's requests/s")
+PY

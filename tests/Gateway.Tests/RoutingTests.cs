@@ -1,0 +1,130 @@
+using Platform.Licensing.Model;
+
+namespace Platform.Gateway.Tests;
+
+[Collection(PlatformCollection.Name)]
+public sealed class RoutingTests(PlatformFixture platform)
+{
+    [Theory]
+    [InlineData("/api/v1/nothing-here")]
+    [InlineData("/api/v2/licenses")]
+    [InlineData("/api/v1/seats/steal")]
+    public async Task AnUnknownRouteIs404InTheErrorFormat(string path)
+    {
+        await using var gateway = await GatewayHost.StartAsync(platform);
+
+        using var response = await gateway.Client().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("NOT_FOUND", await response.ErrorCodeAsync());
+    }
+
+    [Theory]
+    [InlineData("POST", "/api/v1/validate")]
+    [InlineData("POST", "/api/v1/activate")]
+    [InlineData("POST", "/api/v1/deactivate")]
+    [InlineData("POST", "/api/v1/seats/checkout")]
+    [InlineData("POST", "/api/v1/seats/heartbeat")]
+    [InlineData("POST", "/api/v1/seats/checkin")]
+    [InlineData("GET", "/api/v1/keys")]
+    [InlineData("GET", "/api/v1/webhooks")]
+    [InlineData("DELETE", "/api/v1/webhooks/wh_1")]
+    [InlineData("GET", "/api/v1/billing/subscriptions")]
+    public async Task ServiceRoutesLeadToTheirUpstreamWithPathAndMethod(string method, string path)
+    {
+        var tenant = await platform.Licensing.CreateTenantAsync(RateLimitPlan.Enterprise);
+        await using var gateway = await GatewayHost.StartAsync(platform);
+
+        using var response = await gateway.Client(tenant.LiveKey).SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+        var seen = await response.JsonAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(method, seen.GetProperty("method").GetString());
+        Assert.Equal(path, seen.GetProperty("path").GetString());
+    }
+
+    [Fact]
+    public async Task StripesEndpointNeedsNoKeyAndCarriesNoIdentity()
+    {
+        await using var gateway = await GatewayHost.StartAsync(platform);
+        using var client = gateway.Client();
+        client.DefaultRequestHeaders.Add("Stripe-Signature", "t=1,v1=abc");
+
+        using var response = await client.PostAsJsonAsync("/api/v1/billing/stripe/ten_1/webhook", new { id = "evt_1" });
+        using var otherBilling = await client.GetAsync("/api/v1/billing/subscriptions");
+        var headers = (await response.JsonAsync()).GetProperty("headers");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("t=1,v1=abc", headers.GetProperty("stripe-signature").GetString());
+        Assert.False(headers.TryGetProperty("x-platform-identity", out _));
+        Assert.Equal(HttpStatusCode.Unauthorized, otherBilling.StatusCode);
+    }
+
+    [Fact]
+    public async Task CorsIsOpenForValidationRoutesOnly()
+    {
+        await using var gateway = await GatewayHost.StartAsync(platform);
+        using var client = gateway.Client();
+
+        async Task<HttpResponseMessage> PreflightAsync(string path)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Options, path);
+            request.Headers.Add("Origin", "https://app.example.com");
+            request.Headers.Add("Access-Control-Request-Method", "POST");
+            request.Headers.Add("Access-Control-Request-Headers", "content-type,authorization");
+            return await client.SendAsync(request);
+        }
+
+        using var validate = await PreflightAsync("/api/v1/validate");
+        using var products = await PreflightAsync("/api/v1/products");
+        using var actual = new HttpRequestMessage(HttpMethod.Post, "/api/v1/validate") { Content = JsonContent.Create(new { key = "x" }) };
+        actual.Headers.Add("Origin", "https://app.example.com");
+        using var answered = await client.SendAsync(actual);
+
+        Assert.Equal("*", validate.Header("Access-Control-Allow-Origin"));
+        Assert.Equal("", products.Header("Access-Control-Allow-Origin"));
+        Assert.Equal(HttpStatusCode.Unauthorized, products.StatusCode);
+        Assert.Equal("*", answered.Header("Access-Control-Allow-Origin"));
+        Assert.Contains("X-RateLimit-Remaining", answered.Header("Access-Control-Expose-Headers"), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task ApiVersionIsPassedOnAndEchoedAndMustBeADate()
+    {
+        await using var gateway = await GatewayHost.StartAsync(platform);
+        using var client = gateway.Client();
+
+        using var pinned = new HttpRequestMessage(HttpMethod.Post, "/api/v1/validate") { Content = JsonContent.Create(new { key = "x" }) };
+        pinned.Headers.Add("X-API-Version", "2025-06-01");
+        using var response = await client.SendAsync(pinned);
+        using var unpinned = await client.PostAsJsonAsync("/api/v1/validate", new { key = "x" });
+        using var bad = new HttpRequestMessage(HttpMethod.Post, "/api/v1/validate") { Content = JsonContent.Create(new { key = "x" }) };
+        bad.Headers.Add("X-API-Version", "latest");
+        using var refused = await client.SendAsync(bad);
+
+        Assert.Equal("2025-06-01", (await response.JsonAsync()).GetProperty("headers").GetProperty("x-api-version").GetString());
+        Assert.Equal("2025-06-01", response.Header("X-API-Version"));
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", unpinned.Header("X-API-Version"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("VALIDATION_ERROR", await refused.ErrorCodeAsync());
+    }
+
+    [Fact]
+    public async Task ADeprecatedRouteAnswersWithSunset()
+    {
+        await using var gateway = await GatewayHost.StartAsync(platform, new Dictionary<string, string?>
+        {
+            ["ReverseProxy:Routes:legacy-validate:ClusterId"] = "validation",
+            ["ReverseProxy:Routes:legacy-validate:AuthorizationPolicy"] = "public",
+            ["ReverseProxy:Routes:legacy-validate:Match:Path"] = "/api/v1/licenses/validate-legacy",
+            ["ReverseProxy:Routes:legacy-validate:Metadata:Sunset"] = "2027-03-31",
+        });
+
+        using var response = await gateway.Client().PostAsJsonAsync("/api/v1/licenses/validate-legacy", new { key = "x" });
+        using var current = await gateway.Client().PostAsJsonAsync("/api/v1/validate", new { key = "x" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Wed, 31 Mar 2027 00:00:00 GMT", response.Header("Sunset"));
+        Assert.Equal("", current.Header("Sunset"));
+    }
+}
