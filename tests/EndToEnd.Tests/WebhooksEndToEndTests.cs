@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
@@ -9,14 +10,12 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Platform.AppHost.Hosting.Resources;
-using Platform.ServiceDefaults.Identity;
 
 namespace Platform.EndToEnd.Tests;
 
 /// <summary>
-/// A license created through Licensing's REST API reaches a vendor's receiver as a signed webhook, through
-/// the outbox, RabbitMQ and Webhooks.Service as the AppHost wires them. Until the Gateway routes these APIs,
-/// the test signs the caller's identity itself, as the Gateway would, and calls the services' own URLs.
+/// A license created through the public API (the Gateway, with the development test key) reaches a vendor's
+/// receiver as a signed webhook, through Licensing's outbox, RabbitMQ and Webhooks.Service as the AppHost wires them.
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class WebhooksEndToEndTests(PlatformFixture platform)
@@ -27,15 +26,13 @@ public sealed class WebhooksEndToEndTests(PlatformFixture platform)
         var received = new ConcurrentQueue<(string Timestamp, string Signature, string Event, string Body)>();
         await using var receiver = await StartReceiverAsync(received);
         var credentials = JsonDocument.Parse(await File.ReadAllTextAsync(((DevelopmentCredentialsResource)platform.App.GetResource("credentials")).Path)).RootElement;
-        var identitySecret = Convert.FromBase64String(((ParameterResource)platform.App.GetResource("identity-secret")).Value);
-        var identity = new CallerIdentity(credentials.GetProperty("tenantId").GetString()!, "test", ["admin"], "key_e2e", "enterprise");
-        using var webhooks = ClientFor("webhooks", identity, identitySecret);
-        using var licensing = ClientFor("licensing", identity, identitySecret);
+        using var api = new HttpClient { BaseAddress = new Uri(((ProjectResource)platform.App.GetResource("gateway")).HttpEndpoint.Url), Timeout = TimeSpan.FromSeconds(10) };
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", credentials.GetProperty("testKey").GetString());
 
-        var endpoint = await (await webhooks.PostAsJsonAsync("/api/v1/webhooks", new { url = $"{receiver.Urls.First()}/hooks", events = new[] { "license.created" } })).Content.ReadFromJsonAsync<JsonElement>();
+        var endpoint = await (await api.PostAsJsonAsync("/api/v1/webhooks", new { url = $"{receiver.Urls.First()}/hooks", events = new[] { "license.created" } })).Content.ReadFromJsonAsync<JsonElement>();
         var secret = endpoint.GetProperty("secret").GetString()!;
-        var product = await (await licensing.PostAsJsonAsync("/api/v1/products", new { name = "E2E webhooks" })).Content.ReadFromJsonAsync<JsonElement>();
-        var created = await licensing.PostAsJsonAsync("/api/v1/licenses", new { product_id = product.GetProperty("id").GetString(), type = "subscription" });
+        var product = await (await api.PostAsJsonAsync("/api/v1/products", new { name = "E2E webhooks" })).Content.ReadFromJsonAsync<JsonElement>();
+        var created = await api.PostAsJsonAsync("/api/v1/licenses", new { product_id = product.GetProperty("id").GetString(), type = "subscription" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var licenseId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
 
@@ -54,13 +51,6 @@ public sealed class WebhooksEndToEndTests(PlatformFixture platform)
         Assert.Equal("license.created", body.RootElement.GetProperty("type").GetString());
         Assert.Equal(licenseId, body.RootElement.GetProperty("license_id").GetString());
         Assert.Equal(JsonValueKind.Object, body.RootElement.GetProperty("data").ValueKind);
-    }
-
-    private HttpClient ClientFor(string service, CallerIdentity identity, byte[] secret)
-    {
-        var client = new HttpClient { BaseAddress = new Uri(((ProjectResource)platform.App.GetResource(service)).HttpEndpoint.Url), Timeout = TimeSpan.FromSeconds(10) };
-        client.DefaultRequestHeaders.Add(IdentityToken.HeaderName, IdentityToken.Sign(identity, secret, DateTimeOffset.UtcNow));
-        return client;
     }
 
     private static async Task<WebApplication> StartReceiverAsync(ConcurrentQueue<(string, string, string, string)> received)
