@@ -30,5 +30,7 @@ internal static class Extensions
         builder.Services.AddSingleton<DeliverySignal>();
         builder.Services.AddSingleton<EndpointHealth>();
         builder.Services.AddHostedService<DeliveryWorker>();
+        builder.Services.AddSingleton<ReceivedEventsPruner>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ReceivedEventsPruner>());
     }
 }

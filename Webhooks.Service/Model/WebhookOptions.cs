@@ -8,6 +8,9 @@ public sealed class WebhookOptions
     /// <summary>The durable queue every replica consumes license events from (competing consumers).</summary>
     public string QueueName { get; set; } = "webhooks-license-events";
 
+    /// <summary>How long a received event id is remembered to drop copies of it.</summary>
+    public TimeSpan DeduplicationWindow { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>Endpoints may resolve to loopback addresses (the AppHost allows it for local development).</summary>
     public bool AllowLoopback { get; set; }
 

@@ -23,13 +23,19 @@ internal sealed class Receiver : IAsyncDisposable
     public ConcurrentQueue<ReceivedRequest> Requests { get; }
 
     /// <param name="port">0 for any free port.</param>
-    public static async Task<Receiver> StartAsync(int port = 0, params int[] statuses)
+    public static Task<Receiver> StartAsync(int port = 0, params int[] statuses)
+    {
+        var script = new ConcurrentQueue<int>(statuses);
+        return StartAsync(port, _ => Task.FromResult(Results.StatusCode(script.TryDequeue(out var status) ? status : 200)));
+    }
+
+    /// <summary>A receiver that answers with <paramref name="respond"/>.</summary>
+    public static async Task<Receiver> StartAsync(int port, Func<HttpContext, Task<IResult>> respond)
     {
         var builder = WebApplication.CreateBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         var app = builder.Build();
-        var script = new ConcurrentQueue<int>(statuses);
         var requests = new ConcurrentQueue<ReceivedRequest>();
         app.MapPost("/hooks", async (HttpContext context) =>
         {
@@ -37,7 +43,7 @@ internal sealed class Receiver : IAsyncDisposable
             var body = await reader.ReadToEndAsync();
             var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
             requests.Enqueue(new ReceivedRequest(headers, body, DateTimeOffset.UtcNow));
-            return Results.StatusCode(script.TryDequeue(out var status) ? status : 200);
+            return await respond(context);
         });
         await app.StartAsync();
         var bound = new Uri(app.Urls.First()).Port;
