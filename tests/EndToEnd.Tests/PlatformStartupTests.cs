@@ -19,7 +19,7 @@ public sealed class PlatformStartupTests(PlatformFixture platform)
         var json = await Http.GetStringAsync(new Uri(platform.App.DashboardUrl!, "/api/resources"));
         var resources = JsonDocument.Parse(json).RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("name").GetString()!);
 
-        string[] expected = ["postgres", "licensingdb", "webhooksdb", "billingdb", "eventbus", "identity-secret", "portal-token-secret", "credentials", .. Services];
+        string[] expected = ["postgres", "licensingdb", "webhooksdb", "billingdb", "eventbus", "identity-secret", "portal-token-secret", "token-signing-key", "credentials", .. Services];
         Assert.Equal(expected.Order(), resources.Keys.Order());
         foreach (var (name, resource) in resources)
         {
@@ -61,7 +61,7 @@ public sealed class PlatformStartupTests(PlatformFixture platform)
         }
 
         Assert.Superset(new HashSet<string> { "licensingdb", "masstransit-bus" }, await ChecksOf("licensing"));
-        Assert.Superset(new HashSet<string> { "licensing", "licensing-grpc", "masstransit-bus" }, await ChecksOf("validation"));
+        Assert.Superset(new HashSet<string> { "licensing-grpc", "masstransit-bus" }, await ChecksOf("validation"));
         Assert.Superset(new HashSet<string> { "webhooksdb", "masstransit-bus" }, await ChecksOf("webhooks"));
         Assert.Superset(new HashSet<string> { "billingdb", "licensing-grpc" }, await ChecksOf("billing"));
         Assert.Superset(new HashSet<string> { "licensing", "licensing-grpc", "validation", "webhooks", "billing" }, await ChecksOf("gateway"));
