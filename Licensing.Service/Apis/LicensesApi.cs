@@ -18,8 +18,8 @@ internal static class LicensesApi
         var licenses = api.MapGroup("/licenses").WithTags("Licenses");
         licenses.MapPost("", CreateAsync).Answers<LicenseView>(StatusCodes.Status201Created);
         licenses.MapPost("/batch", CreateManyAsync).Answers<Page<LicenseView>>(StatusCodes.Status201Created);
-        licenses.MapGet("", ListAsync).Answers<Page<LicenseView>>();
-        licenses.MapGet("/{id}", GetAsync).Answers<LicenseView>();
+        licenses.MapGet("", ListAsync).Answers<Page<LicenseView>>().AllowPortal();
+        licenses.MapGet("/{id}", GetAsync).Answers<LicenseView>().AllowPortal();
         licenses.MapLicenseChanges();
         licenses.MapLicenseTransfer();
     }
@@ -125,8 +125,12 @@ internal static class LicensesApi
         return license is null ? NotFound(id) : TypedResults.Ok(await LicenseViews.ForAsync(db, license, cancellationToken));
     }
 
-    public static IQueryable<License> Scoped(IQueryable<License> licenses, ApiScope scope) =>
-        licenses.Where(l => l.TenantId == scope.TenantId && l.Environment == scope.Environment);
+    /// <summary>The licenses <paramref name="scope"/> may see: its tenant's in its environment, and only its customer's for a portal session.</summary>
+    public static IQueryable<License> Scoped(IQueryable<License> licenses, ApiScope scope)
+    {
+        var visible = licenses.Where(l => l.TenantId == scope.TenantId && l.Environment == scope.Environment);
+        return scope.Customer is { } customer ? visible.Where(l => l.CustomerEmail == customer) : visible;
+    }
 
     public static Task<License?> FindAsync(IQueryable<License> licenses, string id, ApiScope scope, CancellationToken cancellationToken) =>
         Scoped(licenses, scope).SingleOrDefaultAsync(l => l.Id == id, cancellationToken);

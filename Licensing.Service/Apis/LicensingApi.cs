@@ -9,7 +9,7 @@ internal static class LicensingApi
     /// <summary>The management REST API under <c>/api/v1</c>: admin scope, the caller's tenant and environment only.</summary>
     public static RouteGroupBuilder MapLicensingApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/v1").RequireCallerIdentity(ApiKey.AdminScope).WithIdempotencyKeys()
+        var api = endpoints.MapGroup("/api/v1").RequireAdminOrPortal().WithIdempotencyKeys()
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         api.MapProductsApi();
         api.MapLicensesApi();

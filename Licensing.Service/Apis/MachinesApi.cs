@@ -19,7 +19,7 @@ internal static class MachinesApi
         machines.MapGet("/{id}", GetAsync).Answers<MachineResponse>();
         machines.MapDelete("/{id}", DeactivateAsync);
         api.MapGet("/licenses/{id}/machines", (string id, CallerIdentity caller, LicensingDbContext db, int? page, int? limit, int? offset, CancellationToken ct) =>
-            ListAsync(caller, db, page, limit, offset, id, ct)).WithTags("Machines").Answers<Page<MachineResponse>>();
+            ListAsync(caller, db, page, limit, offset, id, ct)).WithTags("Machines").Answers<Page<MachineResponse>>().AllowPortal();
     }
 
     private static async Task<IResult> ActivateAsync(ActivateMachineRequest request, CallerIdentity caller, LicensingDbContext db, Activations activations, CancellationToken cancellationToken)

@@ -33,7 +33,7 @@ internal static class UsageApi
     private const int RecentCount = 20;
 
     public static void MapUsageApi(this RouteGroupBuilder api) =>
-        api.MapGet("/licenses/{id}/usage", GetAsync).WithTags("Licenses").Answers<UsageResponse>();
+        api.MapGet("/licenses/{id}/usage", GetAsync).WithTags("Licenses").Answers<UsageResponse>().AllowPortal();
 
     private static async Task<IResult> GetAsync(string id, CallerIdentity caller, LicensingDbContext db, [FromQuery] int? days, CancellationToken cancellationToken)
     {

@@ -92,4 +92,27 @@ public sealed class ManagementApiTests(PostgresFixture postgres)
         Assert.Equal(("Zeta Soft", "ZETA", "enterprise"), (tenant.GetProperty("name").GetString(), tenant.GetProperty("key_prefix").GetString(), tenant.GetProperty("plan").GetString()));
         Assert.StartsWith("ZETA-", license.GetProperty("key").GetString());
     }
+
+    [Fact]
+    public async Task APortalSessionReadsOnlyItsCustomersLicensesAndChangesNothing()
+    {
+        await using var s = await Scenario.StartAsync(postgres);
+        var own = (await s.CreateLicenseAsync(new { customer_email = "ada@example.com" })).GetProperty("id").GetString();
+        var other = (await s.CreateLicenseAsync(new { customer_email = "bob@example.com" })).GetProperty("id").GetString();
+        using var portal = s.Api.PortalClientFor(s.TenantId, "Ada@Example.com");
+
+        var list = await (await portal.GetAsync("/api/v1/licenses")).JsonAsync();
+        var mine = await portal.GetAsync($"/api/v1/licenses/{own}");
+        var theirs = await portal.GetAsync($"/api/v1/licenses/{other}");
+        var usage = await portal.GetAsync($"/api/v1/licenses/{own}/usage");
+        var suspend = await portal.PostAsync($"/api/v1/licenses/{own}/suspend", null);
+        var products = await portal.GetAsync("/api/v1/products");
+
+        Assert.Equal([own], list.GetProperty("data").EnumerateArray().Select(l => l.GetProperty("id").GetString()));
+        Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, theirs.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, usage.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, suspend.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, products.StatusCode);
+    }
 }

@@ -57,6 +57,15 @@ public sealed class ApiHost : IAsyncDisposable
 
     public HttpClient AnonymousClient() => new() { BaseAddress = Address };
 
+    /// <summary>A customer's portal session, as the Gateway passes it on: the <c>portal</c> scope and the customer's e-mail.</summary>
+    public HttpClient PortalClientFor(string tenantId, string customer)
+    {
+        var client = new HttpClient { BaseAddress = Address };
+        var identity = new CallerIdentity(tenantId, "test", ["portal"], $"portal:{customer}", "portal", customer);
+        client.DefaultRequestHeaders.Add(IdentityToken.HeaderName, IdentityToken.Sign(identity, secret, DateTimeOffset.UtcNow));
+        return client;
+    }
+
     /// <summary>A client of any service at <paramref name="address"/> that trusts <paramref name="secret"/>, acting as the Gateway would.</summary>
     public static HttpClient SignedClient(Uri address, byte[] secret, string tenantId, string environment, params string[] scopes)
     {
