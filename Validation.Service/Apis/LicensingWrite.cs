@@ -23,7 +23,7 @@ internal static class LicensingWrite
             return ("", RequestErrors.MissingKey());
         }
 
-        if (!LicenseKeyFormat.TryNormalize(input, out var key))
+        if (LicenseKeyFormat.Classify(input, out var key) == LicenseKeyKind.Invalid)
         {
             return ("", RequestErrors.InvalidKeyFormat());
         }

@@ -20,7 +20,8 @@ internal static class ValidateApi
             return RequestErrors.MissingKey();
         }
 
-        if (!LicenseKeyFormat.TryNormalize(rawKey, out var key))
+        // A platform key whose checksum fails, or a string no key can be, is refused here; an imported key is looked up as given.
+        if (LicenseKeyFormat.Classify(rawKey, out var key) == LicenseKeyKind.Invalid)
         {
             return TypedResults.Json(RefusalAnswer.Of(Refusal.InvalidKeyFormat), statusCode: StatusCodes.Status400BadRequest);
         }

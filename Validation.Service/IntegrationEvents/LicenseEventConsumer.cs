@@ -35,7 +35,7 @@ internal sealed class LicenseEventConsumer(SnapshotCache cache, ILogger<LicenseE
                 && data.ValueKind == JsonValueKind.Object
                 && data.TryGetProperty("key", out var key)
                 && key.ValueKind == JsonValueKind.String
-                && LicenseKeyFormat.TryNormalize(key.GetString(), out var canonical) ? canonical : null;
+                && LicenseKeyFormat.Classify(key.GetString(), out var canonical) != LicenseKeyKind.Invalid ? canonical : null;
         }
         catch (JsonException)
         {

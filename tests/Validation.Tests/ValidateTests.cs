@@ -33,6 +33,26 @@ public sealed class ValidateTests(PostgresFixture postgres, BrokerFixture broker
     }
 
     [Fact]
+    public async Task AKeyImportedFromAnotherSystemValidatesAndActivatesAsGiven()
+    {
+        await using var platform = await TestPlatform.StartAsync(postgres, broker);
+        const string legacy = "LEGACY-2019-ab12_cd";
+        var imported = await platform.Admin.PostAsJsonAsync("/api/v1/licenses/import",
+            new { licenses = new[] { new { key = legacy, product_id = platform.ProductId, max_activations = 1 } } });
+        Assert.Equal(HttpStatusCode.Created, imported.StatusCode);
+
+        var valid = await platform.ValidateAsync(new { key = legacy });
+        var activated = await platform.Client.PostAsJsonAsync("/api/v1/activate", new { key = legacy, machine_id = "old-box" });
+        var otherCase = await platform.ValidateAsync(new { key = legacy.ToUpperInvariant() });
+
+        Assert.Equal(HttpStatusCode.OK, valid.StatusCode);
+        Assert.Equal(legacy, (await valid.JsonAsync()).GetProperty("license").GetProperty("key").GetString());
+        Assert.Equal(HttpStatusCode.OK, activated.StatusCode);
+        // Imported keys are kept exactly as the vendor's old system issued them.
+        Assert.Equal(HttpStatusCode.NotFound, otherCase.StatusCode);
+    }
+
+    [Fact]
     public async Task AMistypedKeyIsInvalidKeyFormatWithoutAnyCallToLicensing()
     {
         await using var platform = await TestPlatform.StartAsync(postgres, broker);
