@@ -24,13 +24,7 @@ internal static class ActivationApi
             return RequestErrors.Invalid($"machine_id is at most {RequestErrors.MaxIdLength} characters.");
         }
 
-        var (key, error) = await LicensingWrite.PrepareAsync(request.AnyKey, context, cache);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        try
+        return await LicensingWrite.RunAsync(request.AnyKey, context, cache, (ValidationCodes.LicenseNotFound, Refusal.NotFound.Message), async key =>
         {
             var response = await licensing.ActivateAsync(new ActivateRequest
             {
@@ -42,12 +36,8 @@ internal static class ActivationApi
                 Ip = context.Connection.RemoteIpAddress?.ToString() ?? "",
             }, context.RequestAborted);
             var license = cache.Accept(key, response.License);
-            return TypedResults.Ok(new ActivationAnswer(true, response.MachineId, response.NewlyActivated, response.Activations, license.View.MaxActivations, license.View));
-        }
-        catch (RpcException ex)
-        {
-            return LicensingWrite.Failed(ex, ValidationCodes.LicenseNotFound, Refusal.NotFound.Message);
-        }
+            return new ActivationAnswer(true, response.MachineId, response.NewlyActivated, response.Activations, license.View.MaxActivations, license.View);
+        });
     }
 
     /// <summary><c>POST /api/v1/deactivate</c>: frees the machine's slot.</summary>
@@ -59,22 +49,12 @@ internal static class ActivationApi
             return RequestErrors.Missing("machine_id (or fingerprint)");
         }
 
-        var (key, error) = await LicensingWrite.PrepareAsync(request.AnyKey, context, cache);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        try
+        return await LicensingWrite.RunAsync(request.AnyKey, context, cache, (ValidationCodes.MachineNotFound, "This machine is not activated on the license."), async key =>
         {
             var response = await licensing.DeactivateAsync(new DeactivateRequest { Key = key, Fingerprint = machine }, context.RequestAborted);
             var license = cache.Accept(key, response.License);
-            return TypedResults.Ok(new ActivationAnswer(false, null, false, response.Activations, license.View.MaxActivations, license.View));
-        }
-        catch (RpcException ex)
-        {
-            return LicensingWrite.Failed(ex, ValidationCodes.MachineNotFound, "This machine is not activated on the license.");
-        }
+            return new ActivationAnswer(false, null, false, response.Activations, license.View.MaxActivations, license.View);
+        });
     }
 }
 

@@ -42,6 +42,29 @@ internal static class LicensingWrite
         };
     }
 
+    /// <summary>
+    /// A write: the key checked and the license looked up (<see cref="PrepareAsync"/>), then <paramref name="call"/> with
+    /// the canonical key, its answer as 200 and Licensing's refusals as errors (<see cref="Failed"/>).
+    /// </summary>
+    public static async Task<Results<Ok<T>, JsonHttpResult<ApiError>>> RunAsync<T>(
+        string? rawKey, HttpContext context, SnapshotCache cache, (string Code, string Message) notFound, Func<string, Task<T>> call)
+    {
+        var (key, error) = await PrepareAsync(rawKey, context, cache);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        try
+        {
+            return TypedResults.Ok(await call(key));
+        }
+        catch (RpcException ex)
+        {
+            return Failed(ex, notFound.Code, notFound.Message);
+        }
+    }
+
     /// <summary>A failed call as the client sees it; <paramref name="notFound"/> is the code for Licensing's NOT_FOUND.</summary>
     public static JsonHttpResult<ApiError> Failed(RpcException ex, string notFound, string notFoundMessage)
     {

@@ -26,21 +26,11 @@ internal static class SeatsApi
             return RequestErrors.Invalid($"client_id is at most {RequestErrors.MaxIdLength} characters.");
         }
 
-        var (key, error) = await LicensingWrite.PrepareAsync(request.AnyKey, context, cache);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        try
+        return await LicensingWrite.RunAsync(request.AnyKey, context, cache, (ValidationCodes.LicenseNotFound, Refusal.NotFound.Message), async key =>
         {
             var lease = await licensing.CheckoutSeatAsync(new CheckoutSeatRequest { Key = key, ClientId = client }, context.RequestAborted);
-            return TypedResults.Ok(SeatAnswer.Of(key, lease, cache));
-        }
-        catch (RpcException ex)
-        {
-            return LicensingWrite.Failed(ex, ValidationCodes.LicenseNotFound, Refusal.NotFound.Message);
-        }
+            return SeatAnswer.Of(key, lease, cache);
+        });
     }
 
     public static async Task<Results<Ok<SeatAnswer>, JsonHttpResult<ApiError>>> Heartbeat(
@@ -51,21 +41,11 @@ internal static class SeatsApi
             return RequestErrors.Missing("lease_id");
         }
 
-        var (key, error) = await LicensingWrite.PrepareAsync(request.AnyKey, context, cache);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        try
+        return await LicensingWrite.RunAsync(request.AnyKey, context, cache, (ValidationCodes.LeaseNotFound, LeaseGone), async key =>
         {
             var lease = await licensing.HeartbeatSeatAsync(new HeartbeatSeatRequest { Key = key, LeaseId = leaseId }, context.RequestAborted);
-            return TypedResults.Ok(SeatAnswer.Of(key, lease, cache));
-        }
-        catch (RpcException ex)
-        {
-            return LicensingWrite.Failed(ex, ValidationCodes.LeaseNotFound, LeaseGone);
-        }
+            return SeatAnswer.Of(key, lease, cache);
+        });
     }
 
     public static async Task<Results<Ok<CheckinAnswer>, JsonHttpResult<ApiError>>> Checkin(
@@ -76,21 +56,11 @@ internal static class SeatsApi
             return RequestErrors.Missing("lease_id");
         }
 
-        var (key, error) = await LicensingWrite.PrepareAsync(request.AnyKey, context, cache);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        try
+        return await LicensingWrite.RunAsync(request.AnyKey, context, cache, (ValidationCodes.LeaseNotFound, LeaseGone), async key =>
         {
             var response = await licensing.CheckinSeatAsync(new CheckinSeatRequest { Key = key, LeaseId = leaseId }, context.RequestAborted);
-            return TypedResults.Ok(new CheckinAnswer(true, response.SeatsInUse));
-        }
-        catch (RpcException ex)
-        {
-            return LicensingWrite.Failed(ex, ValidationCodes.LeaseNotFound, LeaseGone);
-        }
+            return new CheckinAnswer(true, response.SeatsInUse);
+        });
     }
 }
 

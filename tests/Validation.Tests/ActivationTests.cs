@@ -54,7 +54,7 @@ public sealed class ActivationTests(PostgresFixture postgres, BrokerFixture brok
     {
         await using var platform = await TestPlatform.StartAsync(postgres, broker);
 
-        var malformed = await platform.Client.PostAsJsonAsync("/api/v1/activate", new { key = "TO-NOT-A-KEY", machine_id = "m" });
+        var malformed = await platform.Client.PostAsJsonAsync("/api/v1/activate", new { key = "TO-NOT A KEY!", machine_id = "m" });
         var noMachine = await platform.Client.PostAsJsonAsync("/api/v1/activate", new { key = Platform.Contracts.Keys.LicenseKeyFormat.Generate() });
         var unknown = await platform.Client.PostAsJsonAsync("/api/v1/seats/checkout", new { key = Platform.Contracts.Keys.LicenseKeyFormat.Generate(), client_id = "c" });
 
