@@ -85,19 +85,11 @@ internal static class ApiKeysApi
         return TypedResults.Created($"/api/v1/api-keys/{key.Id}", ApiKeyResponse.Of(key, secret));
     }
 
-    private static async Task<IResult> ListAsync(CallerIdentity caller, LicensingDbContext db, [FromQuery] int? page, [FromQuery] int? limit, [FromQuery] int? offset, CancellationToken cancellationToken)
+    private static Task<IResult> ListAsync(CallerIdentity caller, LicensingDbContext db, [FromQuery] int? page, [FromQuery] int? limit, [FromQuery] int? offset, CancellationToken cancellationToken)
     {
-        var (skip, pageNumber, size, error) = Pagination.Parse(page, limit, offset);
-        if (error is not null)
-        {
-            return ApiErrorWriter.Result(StatusCodes.Status400BadRequest, ErrorCodes.ValidationError, error);
-        }
-
         var scope = ApiScope.Of(caller);
         var query = db.ApiKeys.AsNoTracking().Where(k => k.TenantId == scope.TenantId && k.Environment == scope.Environment);
-        var total = await query.LongCountAsync(cancellationToken);
-        var items = await query.OrderByDescending(k => k.CreatedAt).ThenBy(k => k.Id).Skip(skip).Take(size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new Page<ApiKeyResponse>([.. items.Select(k => ApiKeyResponse.Of(k))], Pagination.Of(pageNumber, size, total)));
+        return Paging.PageAsync(query.OrderByDescending(k => k.CreatedAt).ThenBy(k => k.Id), page, limit, offset, k => ApiKeyResponse.Of(k), cancellationToken);
     }
 
     private static async Task<IResult> RevokeAsync(string id, CallerIdentity caller, LicensingDbContext db, CancellationToken cancellationToken)

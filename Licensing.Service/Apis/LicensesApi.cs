@@ -80,17 +80,14 @@ internal static class LicensesApi
         [FromQuery(Name = "customer_email")] string? customerEmail,
         CancellationToken cancellationToken)
     {
-        var (skip, pageNumber, size, error) = Pagination.Parse(page, limit, offset);
         LicenseStatus? statusFilter = null;
         if (status is not null)
         {
             statusFilter = Enum.TryParse<LicenseStatus>(status, ignoreCase: true, out var parsed) && !int.TryParse(status, out _) ? parsed : null;
-            error ??= statusFilter is null ? "status must be active, suspended, expired or revoked." : null;
-        }
-
-        if (error is not null)
-        {
-            return ApiErrorWriter.Result(StatusCodes.Status400BadRequest, ErrorCodes.ValidationError, error);
+            if (statusFilter is null)
+            {
+                return ApiErrorWriter.Result(StatusCodes.Status400BadRequest, ErrorCodes.ValidationError, "status must be active, suspended, expired or revoked.");
+            }
         }
 
         var query = Scoped(db.Licenses.AsNoTracking(), ApiScope.Of(caller));
@@ -114,9 +111,8 @@ internal static class LicensesApi
             query = query.Where(l => l.CustomerEmail == email);
         }
 
-        var total = await query.LongCountAsync(cancellationToken);
-        var items = await query.OrderByDescending(l => l.CreatedAt).ThenBy(l => l.Id).Skip(skip).Take(size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new Page<LicenseView>(await LicenseViews.ForAsync(db, items, cancellationToken), Pagination.Of(pageNumber, size, total)));
+        return await Paging.PageAsync<License, LicenseView>(query.OrderByDescending(l => l.CreatedAt).ThenBy(l => l.Id), page, limit, offset,
+            async rows => await LicenseViews.ForAsync(db, rows, cancellationToken), cancellationToken);
     }
 
     private static async Task<IResult> GetAsync(string id, CallerIdentity caller, LicensingDbContext db, CancellationToken cancellationToken)

@@ -68,25 +68,17 @@ internal static class MachinesApi
         }
     }
 
-    private static async Task<IResult> ListAsync(
+    private static Task<IResult> ListAsync(
         CallerIdentity caller, LicensingDbContext db, [FromQuery] int? page, [FromQuery] int? limit, [FromQuery] int? offset,
         [FromQuery(Name = "license_id")] string? licenseId, CancellationToken cancellationToken)
     {
-        var (skip, pageNumber, size, error) = Pagination.Parse(page, limit, offset);
-        if (error is not null)
-        {
-            return ApiErrorWriter.Result(StatusCodes.Status400BadRequest, ErrorCodes.ValidationError, error);
-        }
-
         var query = Scoped(db, ApiScope.Of(caller));
         if (licenseId is not null)
         {
             query = query.Where(m => m.LicenseId == licenseId);
         }
 
-        var total = await query.LongCountAsync(cancellationToken);
-        var items = await query.OrderByDescending(m => m.ActivatedAt).ThenBy(m => m.Id).Skip(skip).Take(size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new Page<MachineResponse>([.. items.Select(MachineResponse.Of)], Pagination.Of(pageNumber, size, total)));
+        return Paging.PageAsync(query.OrderByDescending(m => m.ActivatedAt).ThenBy(m => m.Id), page, limit, offset, MachineResponse.Of, cancellationToken);
     }
 
     private static async Task<IResult> GetAsync(string id, CallerIdentity caller, LicensingDbContext db, CancellationToken cancellationToken)

@@ -62,25 +62,17 @@ internal static class PlansApi
         return TypedResults.Created($"/api/v1/plans/{plan.Id}", PlanResponse.Of(plan));
     }
 
-    private static async Task<IResult> ListAsync(
+    private static Task<IResult> ListAsync(
         CallerIdentity caller, LicensingDbContext db, [FromQuery] int? page, [FromQuery] int? limit, [FromQuery] int? offset,
         [FromQuery(Name = "product_id")] string? productId, CancellationToken cancellationToken)
     {
-        var (skip, pageNumber, size, error) = Pagination.Parse(page, limit, offset);
-        if (error is not null)
-        {
-            return ApiErrorWriter.Result(StatusCodes.Status400BadRequest, ErrorCodes.ValidationError, error);
-        }
-
         var query = Scoped(db, ApiScope.Of(caller)).AsNoTracking();
         if (productId is not null)
         {
             query = query.Where(p => p.ProductId == productId);
         }
 
-        var total = await query.LongCountAsync(cancellationToken);
-        var items = await query.OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Id).Skip(skip).Take(size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new Page<PlanResponse>([.. items.Select(PlanResponse.Of)], Pagination.Of(pageNumber, size, total)));
+        return Paging.PageAsync(query.OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Id), page, limit, offset, PlanResponse.Of, cancellationToken);
     }
 
     private static async Task<IResult> GetAsync(string id, CallerIdentity caller, LicensingDbContext db, CancellationToken cancellationToken)

@@ -61,19 +61,11 @@ internal static class ProductsApi
         return TypedResults.Created($"/api/v1/products/{product.Id}", ProductResponse.Of(product));
     }
 
-    private static async Task<IResult> ListAsync(CallerIdentity caller, LicensingDbContext db, [FromQuery] int? page, [FromQuery] int? limit, [FromQuery] int? offset, CancellationToken cancellationToken)
+    private static Task<IResult> ListAsync(CallerIdentity caller, LicensingDbContext db, [FromQuery] int? page, [FromQuery] int? limit, [FromQuery] int? offset, CancellationToken cancellationToken)
     {
-        var (skip, pageNumber, size, error) = Pagination.Parse(page, limit, offset);
-        if (error is not null)
-        {
-            return ApiErrorWriter.Result(StatusCodes.Status400BadRequest, ErrorCodes.ValidationError, error);
-        }
-
         var scope = ApiScope.Of(caller);
         var query = db.Products.AsNoTracking().Where(p => p.TenantId == scope.TenantId && p.Environment == scope.Environment);
-        var total = await query.LongCountAsync(cancellationToken);
-        var items = await query.OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Id).Skip(skip).Take(size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new Page<ProductResponse>([.. items.Select(ProductResponse.Of)], Pagination.Of(pageNumber, size, total)));
+        return Paging.PageAsync(query.OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Id), page, limit, offset, ProductResponse.Of, cancellationToken);
     }
 
     private static async Task<Results<Ok<ProductResponse>, JsonHttpResult<ApiError>>> GetAsync(string id, CallerIdentity caller, LicensingDbContext db, CancellationToken cancellationToken)

@@ -9,25 +9,23 @@ namespace Platform.Licensing.Grpc;
 /// <summary>What Validation caches of a license: everything it needs to answer without asking again, and the version that orders changes.</summary>
 internal static class LicenseSnapshots
 {
-    /// <summary>The snapshot of <paramref name="license"/> as seen through <paramref name="askedKey"/> (its current key, or its previous one in grace).</summary>
-    public static async Task<LicenseSnapshot> ReadAsync(LicensingDbContext db, License license, string? askedKey, CancellationToken cancellationToken)
-    {
-        var now = DateTimeOffset.UtcNow;
-        var plan = await db.PlanOfAsync(license, cancellationToken);
-        var fingerprints = await db.Machines.Where(m => m.LicenseId == license.Id).OrderBy(m => m.ActivatedAt).Select(m => m.Fingerprint).ToListAsync(cancellationToken);
-        var seats = await db.SeatLeases.CountAsync(l => l.LicenseId == license.Id && l.ExpiresAt > now, cancellationToken);
-        return Of(license, plan, fingerprints, seats, askedKey);
-    }
-
     /// <summary>
-    /// The license that has <paramref name="key"/> (or had it before a rotation) with its plan, machines and seats in
-    /// use, in one round trip: this is every cache miss of Validation.
+    /// The snapshot of <paramref name="license"/> (just changed) as seen through <paramref name="askedKey"/>: its current
+    /// key, or its previous one in grace.
     /// </summary>
-    public static async Task<LicenseSnapshot?> FindByKeyAsync(LicensingDbContext db, string key, CancellationToken cancellationToken)
+    public static async Task<LicenseSnapshot> ReadAsync(LicensingDbContext db, License license, string? askedKey, CancellationToken cancellationToken) =>
+        await FindAsync(db, db.Licenses.Where(l => l.Id == license.Id), askedKey, cancellationToken)
+            ?? throw new InvalidOperationException($"License {license.Id} is gone.");
+
+    /// <summary>The license that has <paramref name="key"/> (or had it before a rotation); this is every cache miss of Validation.</summary>
+    public static Task<LicenseSnapshot?> FindByKeyAsync(LicensingDbContext db, string key, CancellationToken cancellationToken) =>
+        FindAsync(db, db.Licenses.Where(l => l.Key == key || l.PreviousKey == key), key, cancellationToken);
+
+    /// <summary>The license with its plan, machines and seats in use, in one round trip.</summary>
+    private static async Task<LicenseSnapshot?> FindAsync(LicensingDbContext db, IQueryable<License> licenses, string? askedKey, CancellationToken cancellationToken)
     {
         var now = DateTimeOffset.UtcNow;
-        var found = await db.Licenses.AsNoTracking()
-            .Where(l => l.Key == key || l.PreviousKey == key)
+        var found = await licenses.AsNoTracking()
             .Select(l => new
             {
                 License = l,
@@ -36,10 +34,10 @@ internal static class LicenseSnapshots
                 Seats = db.SeatLeases.Count(s => s.LicenseId == l.Id && s.ExpiresAt > now),
             })
             .FirstOrDefaultAsync(cancellationToken);
-        return found is null ? null : Of(found.License, found.Plan, found.Fingerprints, found.Seats, key);
+        return found is null ? null : Of(found.License, found.Plan, found.Fingerprints, found.Seats, askedKey);
     }
 
-    public static LicenseSnapshot Of(License license, Plan? plan, IReadOnlyList<string> fingerprints, int seatsInUse, string? askedKey)
+    private static LicenseSnapshot Of(License license, Plan? plan, List<string> fingerprints, int seatsInUse, string? askedKey)
     {
         var terms = LicenseTerms.Of(license, plan);
         var snapshot = new LicenseSnapshot
