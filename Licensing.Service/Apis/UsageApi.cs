@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Platform.Licensing.Infrastructure;
+using Platform.Licensing.Model;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Identity;
 using Platform.ServiceDefaults.OpenApi;
@@ -35,12 +36,16 @@ internal static class UsageApi
     public static void MapUsageApi(this RouteGroupBuilder api) =>
         api.MapGet("/licenses/{id}/usage", GetAsync).WithTags("Licenses").Answers<UsageResponse>().AllowPortal();
 
-    private static async Task<IResult> GetAsync(string id, CallerIdentity caller, LicensingDbContext db, [FromQuery] int? days, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(
+        string id, CallerIdentity caller, LicensingDbContext db, UsageRecorder usage, [FromQuery] int? days, CancellationToken cancellationToken)
     {
         if (days is < 1 or > 365)
         {
             return ApiErrorWriter.Result(StatusCodes.Status400BadRequest, ErrorCodes.ValidationError, "days must be between 1 and 365.");
         }
+
+        // Reports received so far count now, not at the next background fold.
+        await usage.FoldAsync(waitForOthers: true, cancellationToken);
 
         var license = await LicensesApi.FindAsync(db.Licenses.AsNoTracking(), id, ApiScope.Of(caller), cancellationToken);
         if (license is null)

@@ -23,6 +23,11 @@ public static class Extensions
         {
             Interval = TimeSpan.FromSeconds(Math.Max(1, scanSeconds)),
         });
+        var foldSeconds = builder.Configuration.GetValue("Licensing:UsageFoldSeconds", 10.0);
+        builder.Services.AddHostedService(services => new UsageFolder(services.GetRequiredService<IServiceScopeFactory>(), services.GetRequiredService<ILogger<UsageFolder>>())
+        {
+            Interval = TimeSpan.FromSeconds(Math.Max(0.1, foldSeconds)),
+        });
     }
 
     /// <summary>The model's services over the database context (tests host them without the rest of the service).</summary>

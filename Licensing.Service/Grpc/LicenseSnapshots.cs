@@ -14,28 +14,39 @@ internal static class LicenseSnapshots
     /// key, or its previous one in grace.
     /// </summary>
     public static async Task<LicenseSnapshot> ReadAsync(LicensingDbContext db, License license, string? askedKey, CancellationToken cancellationToken) =>
-        await FindAsync(db, db.Licenses.Where(l => l.Id == license.Id), askedKey, cancellationToken)
-            ?? throw new InvalidOperationException($"License {license.Id} is gone.");
+        Of(await ById(db, license.Id, DateTimeOffset.UtcNow, cancellationToken) ?? throw new InvalidOperationException($"License {license.Id} is gone."), askedKey);
 
     /// <summary>The license that has <paramref name="key"/> (or had it before a rotation); this is every cache miss of Validation.</summary>
-    public static Task<LicenseSnapshot?> FindByKeyAsync(LicensingDbContext db, string key, CancellationToken cancellationToken) =>
-        FindAsync(db, db.Licenses.Where(l => l.Key == key || l.PreviousKey == key), key, cancellationToken);
+    public static async Task<LicenseSnapshot?> FindByKeyAsync(LicensingDbContext db, string key, CancellationToken cancellationToken) =>
+        await ByKey(db, key, DateTimeOffset.UtcNow, cancellationToken) is { } row ? Of(row, key) : null;
 
-    /// <summary>The license with its plan, machines and seats in use, in one round trip.</summary>
-    private static async Task<LicenseSnapshot?> FindAsync(LicensingDbContext db, IQueryable<License> licenses, string? askedKey, CancellationToken cancellationToken)
-    {
-        var now = DateTimeOffset.UtcNow;
-        var found = await licenses.AsNoTracking()
-            .Select(l => new
-            {
-                License = l,
-                Plan = db.Plans.FirstOrDefault(p => p.Id == l.PlanId),
-                Fingerprints = db.Machines.Where(m => m.LicenseId == l.Id).OrderBy(m => m.ActivatedAt).Select(m => m.Fingerprint).ToList(),
-                Seats = db.SeatLeases.Count(s => s.LicenseId == l.Id && s.ExpiresAt > now),
-            })
-            .FirstOrDefaultAsync(cancellationToken);
-        return found is null ? null : Of(found.License, found.Plan, found.Fingerprints, found.Seats, askedKey);
-    }
+    // The license with its plan (a left join on the plan's key), machines and seats in use, in one round trip. Compiled once: the hot read
+    // skips EF's per-call translation and cache lookup.
+    private static readonly Func<LicensingDbContext, string, DateTimeOffset, CancellationToken, Task<SnapshotRow?>> ByKey =
+        EF.CompileAsyncQuery((LicensingDbContext db, string key, DateTimeOffset now, CancellationToken _) => (
+            from l in db.Licenses.AsNoTracking().Where(l => l.Key == key || l.PreviousKey == key)
+            from p in db.Plans.AsNoTracking().Where(p => p.Id == l.PlanId).DefaultIfEmpty()
+            select new SnapshotRow(
+                l,
+                p,
+                db.Machines.Where(m => m.LicenseId == l.Id).OrderBy(m => m.ActivatedAt).Select(m => m.Fingerprint).ToList(),
+                db.SeatLeases.Count(s => s.LicenseId == l.Id && s.ExpiresAt > now)))
+            .FirstOrDefault());
+
+    private static readonly Func<LicensingDbContext, string, DateTimeOffset, CancellationToken, Task<SnapshotRow?>> ById =
+        EF.CompileAsyncQuery((LicensingDbContext db, string id, DateTimeOffset now, CancellationToken _) => (
+            from l in db.Licenses.AsNoTracking().Where(l => l.Id == id)
+            from p in db.Plans.AsNoTracking().Where(p => p.Id == l.PlanId).DefaultIfEmpty()
+            select new SnapshotRow(
+                l,
+                p,
+                db.Machines.Where(m => m.LicenseId == l.Id).OrderBy(m => m.ActivatedAt).Select(m => m.Fingerprint).ToList(),
+                db.SeatLeases.Count(s => s.LicenseId == l.Id && s.ExpiresAt > now)))
+            .FirstOrDefault());
+
+    private sealed record SnapshotRow(License License, Plan? Plan, List<string> Fingerprints, int SeatsInUse);
+
+    private static LicenseSnapshot Of(SnapshotRow row, string? askedKey) => Of(row.License, row.Plan, row.Fingerprints, row.SeatsInUse, askedKey);
 
     private static LicenseSnapshot Of(License license, Plan? plan, List<string> fingerprints, int seatsInUse, string? askedKey)
     {

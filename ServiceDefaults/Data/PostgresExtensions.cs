@@ -24,6 +24,13 @@ public static class PostgresExtensions
                 dataSource.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
             }
 
+            // No service keeps session state on a pooled connection (the migration runner releases its advisory
+            // lock itself), so returning one to the pool need not cost a reset round trip on its next use.
+            if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase))
+            {
+                dataSource.ConnectionStringBuilder.NoResetOnClose = true;
+            }
+
             return dataSource.Build();
         });
         builder.Services.AddHealthChecks().Add(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration(

@@ -5,10 +5,11 @@ namespace Platform.Validation.Cache;
 /// <summary>A snapshot as the cache holds it: with the sets and the answer view worked out once, not per request.</summary>
 internal sealed class CachedLicense
 {
-    public CachedLicense(LicenseSnapshot snapshot, long fetchedAt)
+    public CachedLicense(LicenseSnapshot snapshot, long fetchedAt, long refreshAt)
     {
         Snapshot = snapshot;
         FetchedAt = fetchedAt;
+        RefreshAt = refreshAt;
         View = LicenseView.Of(snapshot);
         Features = new HashSet<string>(snapshot.Features, StringComparer.Ordinal);
         Machines = new HashSet<string>(snapshot.MachineFingerprints, StringComparer.Ordinal);
@@ -21,6 +22,9 @@ internal sealed class CachedLicense
 
     /// <summary>When it was read from Licensing (<see cref="System.Diagnostics.Stopwatch"/> ticks).</summary>
     public long FetchedAt { get; }
+
+    /// <summary>From when a hit also starts a background read, so that a hot key is renewed before its maximum age.</summary>
+    public long RefreshAt { get; }
 
     public LicenseView View { get; }
     public HashSet<string> Features { get; }

@@ -10,7 +10,9 @@ namespace Platform.Validation.Cache;
 /// License snapshots by canonical key, read from <c>Licensing.GetLicenseByKey</c> on a miss. Bounded (LRU),
 /// unknown keys remembered for a short time apart from the rest, one call per key however many requests
 /// miss it at once, evicted by license events (by license id and version) and never older than the maximum
-/// age while Licensing answers.
+/// age while Licensing answers. A snapshot used after a random point between half and 85 % of the maximum age
+/// is read again in the background while the hit is answered, so a hot key is renewed before it expires and
+/// requests do not wait for it (and the renewals of keys cached together spread out).
 /// </summary>
 internal sealed class SnapshotCache
 {
@@ -26,7 +28,9 @@ internal sealed class SnapshotCache
     private readonly long maxAgeTicks;
     private readonly long negativeTtlTicks;
     private static readonly long RetryPause = Stopwatch.Frequency;
+    private const int MaxConcurrentRefreshes = 4;
     private long licensingDownUntil;
+    private int refreshing;
 
     public SnapshotCache(LicensingClient licensing, IOptions<ValidationOptions> options, CacheMetrics metrics, ILogger<SnapshotCache> logger)
     {
@@ -51,11 +55,16 @@ internal sealed class SnapshotCache
             if (now - cached.FetchedAt < maxAgeTicks)
             {
                 metrics.Hit();
+                if (now >= cached.RefreshAt)
+                {
+                    RefreshInBackground(key, now);
+                }
+
                 return LookupResult.Found(cached);
             }
 
             // Past the staleness bound: ask again; if Licensing cannot answer, the old snapshot is better than nothing.
-            var refreshed = await FetchAsync(key, cancellationToken);
+            var refreshed = await FetchAsync(key, now, cancellationToken);
             return refreshed.State == LookupState.Unavailable ? LookupResult.Found(cached, servedFromCache: true) : refreshed;
         }
 
@@ -70,13 +79,13 @@ internal sealed class SnapshotCache
             unknown.Remove(key, missing);
         }
 
-        return await FetchAsync(key, cancellationToken);
+        return await FetchAsync(key, now, cancellationToken);
     }
 
     /// <summary>Takes a snapshot a write to Licensing answered with (activation, domain binding, seats).</summary>
     public CachedLicense Accept(string key, LicenseSnapshot snapshot)
     {
-        var license = new CachedLicense(snapshot, Stopwatch.GetTimestamp());
+        var license = Entry(snapshot);
         Store(key, license);
         return license;
     }
@@ -107,7 +116,8 @@ internal sealed class SnapshotCache
     /// <summary>A key that was unknown may exist now (a license was created with it).</summary>
     public void ForgetUnknown(string key) => unknown.Remove(key);
 
-    private async ValueTask<LookupResult> FetchAsync(string key, CancellationToken cancellationToken)
+    /// <param name="seenAt">When the caller found no usable snapshot: one read since then is as good as its own.</param>
+    private async ValueTask<LookupResult> FetchAsync(string key, long seenAt, CancellationToken cancellationToken)
     {
         metrics.Miss();
         if (Stopwatch.GetTimestamp() < Volatile.Read(ref licensingDownUntil))
@@ -116,21 +126,61 @@ internal sealed class SnapshotCache
             return LookupResult.Unavailable;
         }
 
-        // Lazy: GetOrAdd may run the factory more than once under a race, but only the stored one is started.
-        var fetch = inFlight.GetOrAdd(key, static (k, self) => new Lazy<Task<LookupResult>>(() => self.FetchOnceAsync(k)), this);
         // The shared call runs under its own deadline; a caller that gives up stops waiting, not the call.
-        return await fetch.Value.WaitAsync(cancellationToken);
+        return await SharedFetch(key, seenAt).WaitAsync(cancellationToken);
     }
 
-    private async Task<LookupResult> FetchOnceAsync(string key)
+    /// <summary>Starts (or joins) the read of a key without waiting for it; a failure leaves the cached snapshot as it is.</summary>
+    private void RefreshInBackground(string key, long now)
+    {
+        if (now < Volatile.Read(ref licensingDownUntil) || inFlight.ContainsKey(key))
+        {
+            return;
+        }
+
+        // A few at a time: renewals are not urgent, and a burst of them must not crowd out the misses that are.
+        if (Interlocked.Increment(ref refreshing) > MaxConcurrentRefreshes)
+        {
+            Interlocked.Decrement(ref refreshing);
+            return; // a later hit on the key tries again
+        }
+
+        SharedFetch(key, now).ContinueWith(static (_, self) => Interlocked.Decrement(ref ((SnapshotCache)self!).refreshing), this, TaskScheduler.Default);
+    }
+
+    /// <summary>The one read of a key in progress, started if there is none.</summary>
+    private Task<LookupResult> SharedFetch(string key, long seenAt) =>
+        // Lazy: GetOrAdd may run the factory more than once under a race, but only the stored one is started.
+        inFlight.GetOrAdd(key, static (k, state) => new Lazy<Task<LookupResult>>(() => state.Self.FetchOnceAsync(k, state.SeenAt)), (Self: this, SeenAt: seenAt)).Value;
+
+    private CachedLicense Entry(LicenseSnapshot snapshot)
+    {
+        var fetchedAt = Stopwatch.GetTimestamp();
+        return new CachedLicense(snapshot, fetchedAt, fetchedAt + (long)(maxAgeTicks * (0.5 + (0.35 * Random.Shared.NextDouble()))));
+    }
+
+    private async Task<LookupResult> FetchOnceAsync(string key, long seenAt)
     {
         // Let GetOrAdd publish this task before it can complete and remove itself.
         await Task.Yield();
+        if (licenses.TryGet(key, out var stored) && stored.FetchedAt >= seenAt)
+        {
+            // A read that completed between the caller's look and this one (its task already gone) answered for it.
+            inFlight.TryRemove(key, out _);
+            return LookupResult.Found(stored);
+        }
+
+        if (unknown.TryGet(key, out var missing) && missing.Until - negativeTtlTicks >= seenAt)
+        {
+            inFlight.TryRemove(key, out _);
+            return LookupResult.NotFound;
+        }
+
         try
         {
             metrics.Fetch();
             var snapshot = await licensing.GetLicenseByKeyAsync(key, CancellationToken.None);
-            var license = new CachedLicense(snapshot, Stopwatch.GetTimestamp());
+            var license = Entry(snapshot);
             Store(key, license);
             return LookupResult.Found(license);
         }

@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Platform.Protos.Licensing.V1;
 using Platform.ServiceDefaults.Grpc;
 using static Platform.Licensing.Tests.LicensingMethods;
+using UsageRecorder = Platform.Licensing.Model.UsageRecorder;
 
 namespace Platform.Licensing.Tests;
 
@@ -88,6 +89,41 @@ public sealed class RuntimeWritesTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task ConcurrentFoldsCountEveryStoredReportExactlyOnce()
+    {
+        await using var s = await Scenario.StartAsync(postgres);
+        var id = (await s.CreateLicenseAsync()).GetProperty("id").GetString()!;
+        var recorder = new UsageRecorder(s.Database.DataSource);
+
+        // 40 reports arrive while four folds (three skipping what another holds, one waiting for it) run over and over.
+        using var arriving = new CancellationTokenSource();
+        var reports = Enumerable.Range(0, 40).Select(async i =>
+        {
+            var batch = new RecordUsageRequest();
+            batch.Records.Add(new UsageRecord { LicenseId = id, OccurredAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow), Result = "valid", Fingerprint = $"m{i % 3}", Count = 2 });
+            batch.Records.Add(new UsageRecord { LicenseId = "lic_unknown", OccurredAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow), Result = "valid", Count = 7 });
+            await s.Invoker.UnaryAsync(RecordUsage, batch);
+        }).ToList();
+        var folds = Enumerable.Range(0, 4).Select(f => Task.Run(async () =>
+        {
+            while (!arriving.IsCancellationRequested)
+            {
+                await recorder.FoldAsync(waitForOthers: f == 0, CancellationToken.None);
+            }
+        })).ToList();
+        await Task.WhenAll(reports);
+        await arriving.CancelAsync();
+        await Task.WhenAll(folds);
+        await recorder.FoldAsync(waitForOthers: true, CancellationToken.None);
+
+        var license = await s.GetAsync($"/api/v1/licenses/{id}");
+        Assert.Equal(80, license.GetProperty("validation_count").GetInt64());
+        Assert.Equal(80, await s.Database.ScalarAsync<long>($"SELECT sum(count)::bigint FROM usage_records WHERE license_id = '{id}'"));
+        Assert.Equal(0, await s.Database.ScalarAsync<long>("SELECT count(*) FROM usage_records WHERE license_id = 'lic_unknown'"));
+        Assert.Equal(0, await s.Database.ScalarAsync<long>("SELECT count(*) FROM usage_batches"));
+    }
+
+    [Fact]
     public async Task UsageBatchesCountValidationsAndTheUsageRouteShowsThem()
     {
         await using var s = await Scenario.StartAsync(postgres);
@@ -103,7 +139,7 @@ public sealed class RuntimeWritesTests(PostgresFixture postgres)
         var usage = await s.GetAsync($"/api/v1/licenses/{id}/usage");
         var after = await s.GetAsync($"/api/v1/licenses/{id}");
 
-        Assert.Equal(2, recorded.Recorded);
+        Assert.Equal(3, recorded.Recorded); // accepted; lic_gone's record is dropped when folded, as the counts show
         Assert.Equal(6, usage.GetProperty("validation_count").GetInt64());
         Assert.Equal(6, after.GetProperty("validation_count").GetInt64());
         var today = usage.GetProperty("daily").EnumerateArray().Single();

@@ -118,7 +118,8 @@ public sealed class TermsTests(PostgresFixture postgres, BrokerFixture broker)
         do
         {
             await Task.Delay(100);
-            var response = await platform.Admin.GetAsync($"/api/v1/licenses/{id}");
+            // The usage route counts every report Licensing has received (the license's own counters follow at its next fold).
+            var response = await platform.Admin.GetAsync($"/api/v1/licenses/{id}/usage");
             usage = await response.JsonAsync();
             Assert.True(response.StatusCode == HttpStatusCode.OK, usage.ToString());
         }
