@@ -15,7 +15,7 @@ namespace Platform.Gateway.Auth;
 internal sealed class ApiKeyCache(LicensingClient licensing, IdentitySecret secret, IOptions<GatewayOptions> options, TimeProvider time)
 {
     private const int SweepAbove = 10_000;
-    private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<KeyDigest, Entry> entries = new();
     private readonly ConcurrentDictionary<string, DateTimeOffset> revoked = new(StringComparer.Ordinal);
 
     /// <summary>The key's resolution, or null when Licensing does not know it or it was revoked.</summary>
@@ -38,14 +38,14 @@ internal sealed class ApiKeyCache(LicensingClient licensing, IdentitySecret secr
         }
         catch (LicensingUnavailableException)
         {
-            entries.TryRemove(new KeyValuePair<string, Entry>(digest, entry));
+            entries.TryRemove(new KeyValuePair<KeyDigest, Entry>(digest, entry));
             throw;
         }
 
         if (key is null)
         {
             // Unknown keys are not remembered: a key created a moment later must work at once.
-            entries.TryRemove(new KeyValuePair<string, Entry>(digest, entry));
+            entries.TryRemove(new KeyValuePair<KeyDigest, Entry>(digest, entry));
             return null;
         }
 
@@ -61,7 +61,7 @@ internal sealed class ApiKeyCache(LicensingClient licensing, IdentitySecret secr
         {
             if (entry.Resolution.IsCompletedSuccessfully && entry.Resolution.Result?.Identity.KeyId == keyId)
             {
-                entries.TryRemove(new KeyValuePair<string, Entry>(digest, entry));
+                entries.TryRemove(new KeyValuePair<KeyDigest, Entry>(digest, entry));
             }
         }
 
@@ -98,12 +98,31 @@ internal sealed class ApiKeyCache(LicensingClient licensing, IdentitySecret secr
         {
             if (entry.ExpiresAt <= now)
             {
-                entries.TryRemove(new KeyValuePair<string, Entry>(digest, entry));
+                entries.TryRemove(new KeyValuePair<KeyDigest, Entry>(digest, entry));
             }
         }
     }
 
-    private static string Digest(string apiKey) => Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(apiKey)));
+    private static KeyDigest Digest(string apiKey)
+    {
+        // Every request: no allocation (API keys are short; a longer string is hashed from a rented buffer).
+        var length = Encoding.UTF8.GetMaxByteCount(apiKey.Length);
+        var rented = length > 512 ? System.Buffers.ArrayPool<byte>.Shared.Rent(length) : null;
+        Span<byte> utf8 = rented ?? stackalloc byte[512];
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(utf8[..Encoding.UTF8.GetBytes(apiKey, utf8)], hash);
+        if (rented is not null)
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        }
+
+        return new KeyDigest(
+            System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(hash),
+            System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(hash[16..]));
+    }
+
+    /// <summary>The SHA-256 digest of an API key, as the cache's key.</summary>
+    private readonly record struct KeyDigest(UInt128 High, UInt128 Low);
 
     private sealed record Entry(Task<ResolvedApiKey?> Resolution, DateTimeOffset ExpiresAt);
 }

@@ -90,7 +90,7 @@ internal sealed class CallerAuthentication(
                 return new(StatusCodes.Status401Unauthorized, InvalidApiKey, "The API key is not valid or has been revoked.");
             }
 
-            caller = new AuthenticatedCaller(key.Identity, key.SignedIdentity, new RatePartition($"key:{key.Identity.KeyId}", limits.Value.ForPlan(key.Identity.Plan)));
+            caller = new AuthenticatedCaller(key.Identity, key.SignedIdentity, key.PartitionUnder(limits.Value));
         }
         else if (credential.Count(c => c == '.') == 2)
         {

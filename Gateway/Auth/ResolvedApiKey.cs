@@ -1,3 +1,4 @@
+using Platform.Gateway.RateLimiting;
 using Platform.ServiceDefaults.Identity;
 
 namespace Platform.Gateway.Auth;
@@ -9,6 +10,12 @@ internal sealed class ResolvedApiKey(CallerIdentity identity, byte[] secret, Tim
     private (string Token, DateTimeOffset SignedAt) signed = (IdentityToken.Sign(identity, secret, time.GetUtcNow()), time.GetUtcNow());
 
     public CallerIdentity Identity => identity;
+
+    /// <summary>What the key's requests count against (worked out once: the same for every request of the key).</summary>
+    public RatePartition PartitionUnder(RateLimitOptions limits) =>
+        partition ??= new RatePartition($"key:{identity.KeyId}", limits.ForPlan(identity.Plan));
+
+    private RatePartition? partition;
 
     public string SignedIdentity
     {

@@ -55,12 +55,13 @@ internal static class Extensions
     public static WebApplication MapGateway(this WebApplication app)
     {
         app.UseMiddleware<RequestIdMiddleware>();
-        app.UseSwaggerUI(ui =>
+        // Only /docs… passes through the Swagger UI's middleware (a regex and a static-file lookup), not every API call.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/docs", StringComparison.OrdinalIgnoreCase), docs => docs.UseSwaggerUI(ui =>
         {
             ui.RoutePrefix = "docs";
             ui.DocumentTitle = "License platform API";
             ui.SwaggerEndpoint(PublicApiDocument.Path, "License platform API");
-        });
+        }));
         app.UseRouting();
         app.UseCors();
         app.UseMiddleware<CallerAuthentication>();

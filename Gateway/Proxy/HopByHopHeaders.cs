@@ -46,6 +46,25 @@ internal static class HopByHopHeaders
         return false;
     }
 
-    public static bool Contains(string name, System.Net.Http.Headers.HttpResponseHeaders headers) =>
-        Names.Contains(name) || headers.Connection.Contains(name, StringComparer.OrdinalIgnoreCase);
+    /// <summary>True for a hop-by-hop header of an upstream's answer, including any its <c>Connection</c> header (given unparsed) names.</summary>
+    public static bool Contains(string name, System.Net.Http.Headers.HeaderStringValues connection)
+    {
+        if (Names.Contains(name))
+        {
+            return true;
+        }
+
+        foreach (var value in connection)
+        {
+            foreach (var token in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (string.Equals(token, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 }

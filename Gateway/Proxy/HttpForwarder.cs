@@ -32,6 +32,9 @@ internal sealed class HttpForwarder(IOptions<GatewayOptions> options, ILogger<Ht
         ApiVersionHeader,
     };
 
+    private const int MaxPooledTimeouts = 1024;
+    private readonly System.Collections.Concurrent.ConcurrentBag<CancellationTokenSource> timeouts = [];
+
     private static readonly HashSet<string> TraceHeaders = new(StringComparer.OrdinalIgnoreCase) { "traceparent", "tracestate", "baggage" };
 
     private readonly HttpMessageInvoker invoker = new(new SocketsHttpHandler
@@ -61,25 +64,41 @@ internal sealed class HttpForwarder(IOptions<GatewayOptions> options, ILogger<Ht
         }
 
         using var request = CreateRequest(context, route);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        // Cancelled by the route's timeout or by the client going away; reused across requests.
+        var timeout = timeouts.TryTake(out var pooled) ? pooled : new CancellationTokenSource();
         timeout.CancelAfter(route.ActivityTimeout);
-
-        HttpResponseMessage response;
+        var clientGone = context.RequestAborted.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), timeout);
         try
         {
-            response = await invoker.SendAsync(request, timeout.Token);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
-        {
-            await AnswerFailureAsync(context, route, request.Content as RequestBodyContent, ex);
-            return;
-        }
+            HttpResponseMessage response;
+            try
+            {
+                response = await invoker.SendAsync(request, timeout.Token);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
+            {
+                await AnswerFailureAsync(context, route, request.Content as RequestBodyContent, ex);
+                return;
+            }
 
-        using (response)
+            using (response)
+            {
+                // The timeout is for the upstream to start answering; a long download is not a timeout.
+                timeout.CancelAfter(Timeout.InfiniteTimeSpan);
+                await CopyResponseAsync(context, route, response);
+            }
+        }
+        finally
         {
-            // The timeout is for the upstream to start answering; a long download is not a timeout.
-            timeout.CancelAfter(Timeout.InfiniteTimeSpan);
-            await CopyResponseAsync(context, route, response);
+            await clientGone.DisposeAsync();
+            if (timeout.TryReset() && timeouts.Count < MaxPooledTimeouts)
+            {
+                timeouts.Add(timeout);
+            }
+            else
+            {
+                timeout.Dispose();
+            }
         }
     }
 
@@ -120,9 +139,9 @@ internal sealed class HttpForwarder(IOptions<GatewayOptions> options, ILogger<Ht
                 continue;
             }
 
-            if (!request.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values) && request.Content is not null)
+            if (!AddHeader(request.Headers, name, values) && request.Content is not null)
             {
-                request.Content.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
+                AddHeader(request.Content.Headers, name, values);
             }
         }
 
@@ -140,6 +159,9 @@ internal sealed class HttpForwarder(IOptions<GatewayOptions> options, ILogger<Ht
         return request;
     }
 
+    private static bool AddHeader(System.Net.Http.Headers.HttpHeaders headers, string name, Microsoft.Extensions.Primitives.StringValues values) =>
+        values.Count == 1 ? headers.TryAddWithoutValidation(name, values.ToString()) : headers.TryAddWithoutValidation(name, values.ToArray());
+
     private static Uri TargetUri(Uri destination, HttpRequest incoming) =>
         new(string.Concat(destination.GetLeftPart(UriPartial.Authority), destination.AbsolutePath.TrimEnd('/'),
             incoming.Path.ToUriComponent(), incoming.QueryString.ToUriComponent()));
@@ -148,8 +170,9 @@ internal sealed class HttpForwarder(IOptions<GatewayOptions> options, ILogger<Ht
     {
         var response = context.Response;
         response.StatusCode = (int)upstream.StatusCode;
-        CopyHeaders(upstream.Headers, response.Headers, upstream.Headers);
-        CopyHeaders(upstream.Content.Headers, response.Headers, upstream.Headers);
+        var connection = upstream.Headers.NonValidated.TryGetValues(HeaderNames.Connection, out var named) ? named : default;
+        CopyHeaders(upstream.Headers, response.Headers, connection);
+        CopyHeaders(upstream.Content.Headers, response.Headers, connection);
         response.Headers[ApiVersionHeader] = ApiVersion.Of(context) ?? options.Value.CurrentApiVersion;
         if (route.Sunset is { } sunset)
         {
@@ -178,11 +201,11 @@ internal sealed class HttpForwarder(IOptions<GatewayOptions> options, ILogger<Ht
         }
     }
 
-    private static void CopyHeaders(System.Net.Http.Headers.HttpHeaders from, IHeaderDictionary to, System.Net.Http.Headers.HttpResponseHeaders responseHeaders)
+    private static void CopyHeaders(System.Net.Http.Headers.HttpHeaders from, IHeaderDictionary to, System.Net.Http.Headers.HeaderStringValues connection)
     {
         foreach (var (name, values) in from.NonValidated)
         {
-            if (HopByHopHeaders.Contains(name, responseHeaders) || name.Equals(RequestIdHeader, StringComparison.OrdinalIgnoreCase))
+            if (HopByHopHeaders.Contains(name, connection) || name.Equals(RequestIdHeader, StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }

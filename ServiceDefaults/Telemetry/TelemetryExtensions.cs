@@ -6,7 +6,10 @@ using OpenTelemetry.Trace;
 
 namespace Platform.ServiceDefaults.Telemetry;
 
-/// <summary>Traces, metrics and logs with the OpenTelemetry SDK, exported over OTLP when an endpoint is configured.</summary>
+/// <summary>
+/// Traces, metrics and logs with the OpenTelemetry SDK, exported over OTLP when an endpoint is configured; without
+/// one, traces and metrics are not collected at all (they would cost every request and reach nobody).
+/// </summary>
 internal static class TelemetryExtensions
 {
     public static void ConfigureOpenTelemetry(this IHostApplicationBuilder builder)
@@ -30,17 +33,21 @@ internal static class TelemetryExtensions
             }
         });
 
+        if (otlp is null)
+        {
+            // Nothing would receive them: no listener, so no activity or measurement is recorded per request
+            // (the Gateway still passes a client's trace context on as it came).
+            return;
+        }
+
         var tracing = Sdk.CreateTracerProviderBuilder()
             .SetResourceBuilder(resource)
-            .AddSource(TelemetrySources.ActivitySources);
+            .AddSource(TelemetrySources.ActivitySources)
+            .AddOtlpExporter(o => otlp.Apply(o, "traces"));
         var metrics = Sdk.CreateMeterProviderBuilder()
             .SetResourceBuilder(resource)
-            .AddMeter(TelemetrySources.Meters);
-        if (otlp is not null)
-        {
-            tracing.AddOtlpExporter(o => otlp.Apply(o, "traces"));
-            metrics.AddOtlpExporter(o => otlp.Apply(o, "metrics"));
-        }
+            .AddMeter(TelemetrySources.Meters)
+            .AddOtlpExporter(o => otlp.Apply(o, "metrics"));
 
         // Without OpenTelemetry.Extensions.Hosting the providers are ours to own: built now so the
         // first request is traced, disposed (and flushed) when the host stops.
