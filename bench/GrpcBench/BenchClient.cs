@@ -8,6 +8,13 @@ namespace Platform.Bench.Grpc;
 /// <summary>N callers in a closed loop for a fixed time after a warm-up; prints calls/s and latency percentiles.</summary>
 internal static class BenchClient
 {
+    /// <summary>
+    /// Long enough on two cores for tiered compilation to finish (the JIT competes for the same cores), so the
+    /// measured phase is the steady state; <c>BENCH_WARMUP_SECONDS</c> overrides it.
+    /// </summary>
+    public static readonly TimeSpan Warmup = TimeSpan.FromSeconds(
+        int.TryParse(Environment.GetEnvironmentVariable("BENCH_WARMUP_SECONDS"), out var seconds) ? seconds : 8);
+
     private static readonly Method<Payload, Payload> CallMethod = Method.From<Payload, Payload>(BenchReflection.Descriptor.Services[0], "Call");
 
     public static async Task<int> RunAsync(int port, int callers, int seconds, bool raw = false)
@@ -21,10 +28,10 @@ internal static class BenchClient
         var invoker = channel.CreateCallInvoker();
         // About 200 bytes on the wire, like a license snapshot.
         var request = new Payload { Key = "TO-A3F2-B891-C4D7-E052", Data = ByteString.CopyFrom(new byte[170]) };
-        Console.WriteLine($"message size: {request.CalculateSize()} bytes; {callers} callers; {seconds} s after a 3 s warm-up");
+        Console.WriteLine($"message size: {request.CalculateSize()} bytes; {callers} callers; {seconds} s after a {Warmup.TotalSeconds:0} s warm-up");
 
         Func<Task> call = () => invoker.UnaryAsync(CallMethod, request).ResponseAsync;
-        await RunPhaseAsync(call, callers, TimeSpan.FromSeconds(3));
+        await RunPhaseAsync(call, callers, Warmup);
         Report(await RunPhaseAsync(call, callers, TimeSpan.FromSeconds(seconds)));
         return 0;
     }
@@ -40,13 +47,13 @@ internal static class BenchClient
         var uri = new Uri($"http://127.0.0.1:{port}/raw");
         var body = new byte[197];
 
-        Console.WriteLine($"baseline: plain HTTP/2 POST of {body.Length} bytes; {callers} callers; {seconds} s after a 3 s warm-up");
+        Console.WriteLine($"baseline: plain HTTP/2 POST of {body.Length} bytes; {callers} callers; {seconds} s after a {Warmup.TotalSeconds:0} s warm-up");
         Func<Task> call = async () =>
         {
             using var response = await client.PostAsync(uri, new ByteArrayContent(body));
             await response.Content.ReadAsByteArrayAsync();
         };
-        await RunPhaseAsync(call, callers, TimeSpan.FromSeconds(3));
+        await RunPhaseAsync(call, callers, Warmup);
         Report(await RunPhaseAsync(call, callers, TimeSpan.FromSeconds(seconds)));
         return 0;
     }

@@ -21,10 +21,10 @@ internal static class LicensingBench
         var keys = await SeedAsync(database, tenantId);
         using var channel = GrpcChannel.ForAddress(grpc);
         var invoker = channel.CreateCallInvoker();
-        Console.WriteLine($"{keys.Length} licenses; {callers} callers; {seconds} s after a 3 s warm-up");
+        Console.WriteLine($"{keys.Length} licenses; {callers} callers; {seconds} s after a {BenchClient.Warmup.TotalSeconds:0} s warm-up");
 
         Func<Task> call = () => invoker.UnaryAsync(Get, new GetLicenseByKeyRequest { Key = keys[Random.Shared.Next(keys.Length)] }).ResponseAsync;
-        await BenchClient.RunPhaseAsync(call, callers, TimeSpan.FromSeconds(3));
+        await BenchClient.RunPhaseAsync(call, callers, BenchClient.Warmup);
         BenchClient.Report(await BenchClient.RunPhaseAsync(call, callers, TimeSpan.FromSeconds(seconds)));
 
         // Baseline in the same run: the same lookup straight from this process to Postgres, no service between.
@@ -37,7 +37,7 @@ internal static class LicensingBench
             await using var reader = await command.ExecuteReaderAsync();
             await reader.ReadAsync();
         };
-        await BenchClient.RunPhaseAsync(query, callers, TimeSpan.FromSeconds(3));
+        await BenchClient.RunPhaseAsync(query, callers, BenchClient.Warmup);
         BenchClient.Report(await BenchClient.RunPhaseAsync(query, callers, TimeSpan.FromSeconds(seconds)));
         return 0;
     }
