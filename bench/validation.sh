@@ -72,7 +72,7 @@ text=sys.stdin.read()
 def ms(v):
     n,u=re.match(r"([\d.]+)(us|ms|s)",v).groups(); return float(n)*{"us":0.001,"ms":1,"s":1000}[u]
 rps=float(re.search(r"Requests/sec:\s+([\d.]+)",text).group(1))
-# Anchored: a thread-stats line may end in "…50.00%" too, followed by the next line's first word.
+# Anchored: a thread-stats line may end in "…50.00%" too, followed by the first word of the next line.
 p50=ms(re.search(r"^\s*50%\s+(\S+)",text,re.M).group(1)); p99=ms(re.search(r"^\s*99%\s+(\S+)",text,re.M).group(1))
 non2xx=re.search(r"Non-2xx or 3xx responses:\s+(\d+)",text)
 print(f"{rps:.0f} {p50:.2f} {p99:.2f}" + (f"  (non-2xx: {non2xx.group(1)})" if non2xx else ""))'
