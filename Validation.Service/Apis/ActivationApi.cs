@@ -14,14 +14,9 @@ internal static class ActivationApi
     public static async Task<Results<Ok<ActivationAnswer>, JsonHttpResult<ApiError>>> Activate(
         ActivationRequest request, HttpContext context, SnapshotCache cache, LicensingClient licensing)
     {
-        if (RequestErrors.Blank(request.AnyMachine) is not { } machine)
+        if (RequestErrors.RequiredId(request.AnyMachine, "machine_id (or fingerprint)", out var machine) is { } refused)
         {
-            return RequestErrors.Missing("machine_id (or fingerprint)");
-        }
-
-        if (RequestErrors.TooLong(machine))
-        {
-            return RequestErrors.Invalid($"machine_id is at most {RequestErrors.MaxIdLength} characters.");
+            return refused;
         }
 
         return await LicensingWrite.RunAsync(request.AnyKey, context, cache, (ValidationCodes.LicenseNotFound, Refusal.NotFound.Message), async key =>
@@ -44,9 +39,9 @@ internal static class ActivationApi
     public static async Task<Results<Ok<ActivationAnswer>, JsonHttpResult<ApiError>>> Deactivate(
         ActivationRequest request, HttpContext context, SnapshotCache cache, LicensingClient licensing)
     {
-        if (RequestErrors.Blank(request.AnyMachine) is not { } machine)
+        if (RequestErrors.RequiredId(request.AnyMachine, "machine_id (or fingerprint)", out var machine) is { } refused)
         {
-            return RequestErrors.Missing("machine_id (or fingerprint)");
+            return refused;
         }
 
         return await LicensingWrite.RunAsync(request.AnyKey, context, cache, (ValidationCodes.MachineNotFound, "This machine is not activated on the license."), async key =>

@@ -34,5 +34,17 @@ internal static class RequestErrors
     /// <summary>An optional identifier: null when absent, an error when longer than <see cref="MaxIdLength"/>.</summary>
     public static bool TooLong(string? value, int max = MaxIdLength) => value is not null && value.Length > max;
 
+    /// <summary>
+    /// A required identifier (trimmed) in <paramref name="id"/>, or the refusal: missing (named as <paramref name="field"/>)
+    /// or longer than <see cref="MaxIdLength"/>.
+    /// </summary>
+    public static JsonHttpResult<ApiError>? RequiredId(string? value, string field, out string id)
+    {
+        id = Blank(value) ?? "";
+        return id.Length == 0 ? Missing(field)
+            : TooLong(id) ? Invalid($"{field} is at most {MaxIdLength} characters.")
+            : null;
+    }
+
     public static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -16,14 +16,9 @@ internal static class SeatsApi
     public static async Task<Results<Ok<SeatAnswer>, JsonHttpResult<ApiError>>> Checkout(
         SeatRequest request, HttpContext context, SnapshotCache cache, LicensingClient licensing)
     {
-        if (RequestErrors.Blank(request.AnyClient) is not { } client)
+        if (RequestErrors.RequiredId(request.AnyClient, "client_id (or machine_id)", out var client) is { } refused)
         {
-            return RequestErrors.Missing("client_id (or machine_id)");
-        }
-
-        if (RequestErrors.TooLong(client))
-        {
-            return RequestErrors.Invalid($"client_id is at most {RequestErrors.MaxIdLength} characters.");
+            return refused;
         }
 
         return await LicensingWrite.RunAsync(request.AnyKey, context, cache, (ValidationCodes.LicenseNotFound, Refusal.NotFound.Message), async key =>
