@@ -76,6 +76,7 @@ internal sealed class Orchestrator(IReadOnlyList<Resource> resources, ResourceCo
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             resource.MarkFailed("the AppHost stopped before it was healthy");
+            return;
         }
         catch (Exception ex)
         {
@@ -137,6 +138,18 @@ internal sealed class Orchestrator(IReadOnlyList<Resource> resources, ResourceCo
 
     /// <summary>After start: health every few seconds, and an exit noticed at once.</summary>
     private async Task WatchAsync(Resource resource, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await WatchUntilStoppedAsync(resource, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping while a health probe was in flight: the watch is simply over (StopAsync awaits every watch).
+        }
+    }
+
+    private async Task WatchUntilStoppedAsync(Resource resource, CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
