@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # POST /api/v1/validate through the Gateway against a bare Kestrel baseline in the same run (64 connections, 10 s):
 #   1. baseline: straight to a bare Kestrel minimal API (HttpBench serve) answering a validation-sized JSON;
-#   2. through the Gateway with the benchmark key (the operators' unlimited plan): key cache, identity signing, forwarding;
-#   3. through the Gateway with no key: limited per client address (set high here by configuration).
-# The Gateway is a Release build in front of that same baseline (its validation cluster points there), so the
-# difference between the runs is the Gateway's own cost. Licensing, Postgres and RabbitMQ come from the AppHost.
+#   2. the floor: a forwarder that only forwards (HttpBench proxy: Kestrel and HttpClient, nothing else);
+#   3. through the Gateway with the benchmark key (the operators' unlimited plan): key cache, identity signing, forwarding;
+#   4. through the Gateway with no key: limited per client address (set high here by configuration).
+# The Gateway is a Release build in front of that same baseline (its validation cluster points at the baseline's
+# h2c port, as it points at Validation's in the platform), so the difference between the runs is the Gateway's own cost. Licensing, Postgres and RabbitMQ come from the AppHost.
 # Load comes from wrk when it is installed (wrk -t2 -c64 -d10s --latency), otherwise from HttpBench's .NET client,
 # which itself takes a good share of the 2 cores.  Usage: [BENCH_NO_BUILD=1] bench/gateway-validate.sh [connections] [seconds]
 set -euo pipefail
@@ -18,7 +19,7 @@ fi
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 data=$(mktemp -d /tmp/platform-bench-XXXXXX); chmod 755 "$data"
-dashboard=$(free_port); baseline_port=$(free_port); gateway_port=$(free_port)
+dashboard=$(free_port); baseline_port=$(free_port); baseline_h2c=$(free_port); gateway_port=$(free_port); proxy_port=$(free_port)
 log="$data.log"
 dotnet AppHost/bin/Release/net10.0/AppHost.dll --AppHost:Configuration=Release --AppHost:DataDir="$data" --AppHost:GatewayPort=0 --AppHost:DashboardPort="$dashboard" \
   --AppHost:PostgresPort=0 --AppHost:RabbitMQPort=0 --AppHost:EchoOutput=false > "$log" 2>&1 &
@@ -43,17 +44,22 @@ print(r["licensing"]["urls"][0], r["licensing"]["urls"][1], r["webhooks"]["urls"
       r["eventbus"]["urls"][0].replace("amqp://", "amqp://guest:guest@") + "/")' "$status")
 bench_key=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["benchKey"])' "$data/credentials.json")
 
-dotnet bench/HttpBench/bin/Release/net10.0/HttpBench.dll serve "$baseline_port" > /dev/null 2>&1 &
+# The baseline answers wrk over HTTP/1.1 and the Gateway over h2c, as Validation does.
+dotnet bench/HttpBench/bin/Release/net10.0/HttpBench.dll serve "$baseline_port" "$baseline_h2c" > /dev/null 2>&1 &
+pids+=($!)
+# The floor: a forwarder that does nothing but forward, over the same h2c hop.
+dotnet bench/HttpBench/bin/Release/net10.0/HttpBench.dll proxy "$proxy_port" "http://127.0.0.1:$baseline_h2c" 2 > /dev/null 2>&1 &
 pids+=($!)
 ASPNETCORE_URLS="http://127.0.0.1:$gateway_port" ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=1 \
 Platform__IdentitySecret="$(cat "$data/secrets/identity-secret")" Gateway__PortalTokenSecret="$(cat "$data/secrets/portal-token-secret")" \
 ConnectionStrings__eventbus="$amqp" services__licensing__grpc__0="$licensing_grpc" services__licensing__http__0="$licensing_http" \
-services__validation__http__0="http://127.0.0.1:$baseline_port" services__webhooks__http__0="$webhooks" services__billing__http__0="$billing" \
+services__validation__http__0="http://127.0.0.1:$baseline_port" services__validation__h2c__0="http://127.0.0.1:$baseline_h2c" services__webhooks__http__0="$webhooks" services__billing__http__0="$billing" \
 Gateway__RateLimits__AnonymousPerMinute=1000000000 Logging__LogLevel__Default=Warning \
   dotnet Gateway/bin/Release/net10.0/Gateway.dll --contentRoot "$PWD/Gateway/bin/Release/net10.0" > "$data.gateway.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 100); do
-  curl -sf "http://127.0.0.1:$gateway_port/alive" > /dev/null && curl -sf "http://127.0.0.1:$baseline_port/health" > /dev/null && break
+  curl -sf "http://127.0.0.1:$gateway_port/alive" > /dev/null && curl -sf "http://127.0.0.1:$baseline_port/health" > /dev/null \
+    && curl -sf "http://127.0.0.1:$proxy_port/health" > /dev/null && break
   sleep 0.2
 done
 
@@ -83,8 +89,11 @@ echo "cores: $(nproc); $connections connections, $seconds s each; load from $(co
 # The Gateway has answered two requests so far; on a loaded machine its JIT needs more than the client's 3 s warm-up.
 seconds=5 load "http://127.0.0.1:$gateway_port/api/v1/validate" "$bench_key" > /dev/null
 seconds=5 load "http://127.0.0.1:$gateway_port/api/v1/validate" > /dev/null
+seconds=5 load "http://127.0.0.1:$proxy_port/api/v1/validate" > /dev/null
 echo "== baseline: bare Kestrel"
 load "http://127.0.0.1:$baseline_port/api/v1/validate" | tee "$data.baseline"
+echo "== floor: a minimal forwarder (Kestrel + HttpClient, nothing else) in front of the baseline"
+load "http://127.0.0.1:$proxy_port/api/v1/validate" | tee "$data.floor"
 echo "== Gateway, benchmark key (unlimited plan)"
 load "http://127.0.0.1:$gateway_port/api/v1/validate" "$bench_key" | tee "$data.keyed"
 echo "== Gateway, no key (per-address limit raised by configuration)"
@@ -95,6 +104,6 @@ def rps(path):
     text=open(path).read()
     return float(re.search(r"(?:Requests/sec:|requests/s:)\s*([\d.]+)", text).group(1))
 base=rps(sys.argv[1]+".baseline")
-for name in ("keyed","anonymous"):
-    print(f"gateway {name}: {rps(sys.argv[1]+'.'+name)/base:.2f} of the baseline's requests/s")
+for name in ("floor","keyed","anonymous"):
+    print(f"{'' if name == 'floor' else 'gateway '}{name}: {rps(sys.argv[1]+'.'+name)/base:.2f} of the baseline's requests/s")
 PY

@@ -50,9 +50,13 @@ public static class ResourceBuilderExtensions
     }
 
     /// <summary>Adds an HTTP/2-only endpoint named <c>grpc</c> for the internal gRPC API.</summary>
-    public static IResourceBuilder<ProjectResource> WithGrpcEndpoint(this IResourceBuilder<ProjectResource> project, int port = 0)
+    public static IResourceBuilder<ProjectResource> WithGrpcEndpoint(this IResourceBuilder<ProjectResource> project, int port = 0) =>
+        project.WithHttp2Endpoint("grpc", port);
+
+    /// <summary>Adds an HTTP/2-only endpoint without TLS (h2c, prior knowledge) named <paramref name="name"/>.</summary>
+    public static IResourceBuilder<ProjectResource> WithHttp2Endpoint(this IResourceBuilder<ProjectResource> project, string name, int port = 0)
     {
-        project.Resource.Endpoints.Add(new EndpointSpec("grpc", port, Http2Only: true));
+        project.Resource.Endpoints.Add(new EndpointSpec(name, port, Http2Only: true));
         return project;
     }
 

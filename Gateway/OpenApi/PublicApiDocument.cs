@@ -53,7 +53,7 @@ internal sealed class PublicApiDocument(IHttpClientFactory httpClients, IConfigu
         var schemas = document["components"]!["schemas"]!.AsObject();
         foreach (var cluster in routes.GroupBy(r => r.Route.ClusterId))
         {
-            if (await FetchAsync(cluster.First().Route.Destination, cluster.Key, cancellationToken) is not { } upstream)
+            if (await FetchAsync(cluster.First().Route, cancellationToken) is not { } upstream)
             {
                 continue;
             }
@@ -76,18 +76,25 @@ internal sealed class PublicApiDocument(IHttpClientFactory httpClients, IConfigu
         return document;
     }
 
-    private async Task<JsonObject?> FetchAsync(Uri destination, string cluster, CancellationToken cancellationToken)
+    /// <summary>The service's own document, asked for as the cluster's requests are forwarded (the same HTTP version).</summary>
+    private async Task<JsonObject?> FetchAsync(ProxyRoute route, CancellationToken cancellationToken)
     {
         try
         {
             using var client = httpClients.CreateClient();
             client.Timeout = TimeSpan.FromSeconds(5);
-            var text = await client.GetStringAsync(new Uri(destination, OpenApiExtensions.DocumentPath), cancellationToken);
-            return JsonNode.Parse(text) as JsonObject;
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(route.Destination, OpenApiExtensions.DocumentPath))
+            {
+                Version = route.HttpVersion,
+                VersionPolicy = route.VersionPolicy,
+            };
+            using var response = await client.SendAsync(request, cancellationToken);
+            response.EnsureSuccessStatusCode();
+            return JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken)) as JsonObject;
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
         {
-            logger.LogWarning("The OpenAPI document of {Cluster} is unavailable: {Reason}", cluster, ex.Message);
+            logger.LogWarning("The OpenAPI document of {Cluster} is unavailable: {Reason}", route.ClusterId, ex.Message);
             return null;
         }
     }

@@ -33,6 +33,7 @@ internal sealed class HttpForwarder(IOptions<GatewayOptions> options, ILogger<Ht
     };
 
     private const int MaxPooledTimeouts = 1024;
+    private const long SmallBody = 16 * 1024;
     private readonly System.Collections.Concurrent.ConcurrentBag<CancellationTokenSource> timeouts = [];
 
     private static readonly HashSet<string> TraceHeaders = new(StringComparer.OrdinalIgnoreCase) { "traceparent", "tracestate", "baggage" };
@@ -122,8 +123,8 @@ internal sealed class HttpForwarder(IOptions<GatewayOptions> options, ILogger<Ht
         var incoming = context.Request;
         var request = new HttpRequestMessage(HttpMethod.Parse(incoming.Method), TargetUri(route.Destination, incoming))
         {
-            Version = HttpVersion.Version11,
-            VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+            Version = route.HttpVersion,
+            VersionPolicy = route.VersionPolicy,
         };
 
         if (context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true)
@@ -184,8 +185,13 @@ internal sealed class HttpForwarder(IOptions<GatewayOptions> options, ILogger<Ht
         var aborted = context.RequestAborted;
         try
         {
-            // Headers go out now: the client sees the answer begin even while a large body is still coming.
-            await response.StartAsync(aborted);
+            // A body of unknown or large size: the headers go out now, so the client sees the answer begin while the
+            // body is still coming. A small one goes out with its headers in one write.
+            if (upstream.Content.Headers.ContentLength is not <= SmallBody)
+            {
+                await response.StartAsync(aborted);
+            }
+
             await using var body = await upstream.Content.ReadAsStreamAsync(aborted);
             await body.CopyToAsync(response.Body, 64 * 1024, aborted);
         }

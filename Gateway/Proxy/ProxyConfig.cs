@@ -62,4 +62,13 @@ internal sealed class ForwarderRequestConfig
 {
     /// <summary>How long the upstream may stay silent (no response headers) before the Gateway answers 504.</summary>
     public TimeSpan? ActivityTimeout { get; init; }
+
+    /// <summary>The HTTP version asked of the upstream: <c>1.1</c> (the default) or <c>2</c>.</summary>
+    public string? Version { get; init; }
+
+    /// <summary>
+    /// As in YARP: <c>RequestVersionOrLower</c> (the default), <c>RequestVersionOrHigher</c> or <c>RequestVersionExact</c>.
+    /// HTTP/2 without TLS (h2c, prior knowledge) needs <c>Version</c> 2 and <c>RequestVersionExact</c>.
+    /// </summary>
+    public HttpVersionPolicy? VersionPolicy { get; init; }
 }

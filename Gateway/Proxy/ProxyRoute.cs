@@ -9,7 +9,9 @@ internal sealed record ProxyRoute(
     IReadOnlyList<string> Scopes,
     long MaxRequestBodySize,
     TimeSpan ActivityTimeout,
-    string? Sunset)
+    string? Sunset,
+    Version HttpVersion,
+    HttpVersionPolicy VersionPolicy)
 {
     /// <summary>True when the caller's scopes include one the route admits (or the route names none).</summary>
     public bool Admits(IReadOnlyList<string> scopes) => Scopes.Count == 0 || Scopes.Any(scopes.Contains);

@@ -51,14 +51,20 @@ internal static class ProxyRoutes
                 route.Metadata.TryGetValue("Scopes", out var scopes) ? scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries) : [],
                 route.MaxRequestBodySize ?? options.MaxRequestBodySize,
                 cluster.HttpRequest.ActivityTimeout ?? options.UpstreamTimeout,
-                route.Metadata.TryGetValue("Sunset", out var sunset) ? SunsetHeader(id, sunset) : null);
+                route.Metadata.TryGetValue("Sunset", out var sunset) ? SunsetHeader(id, sunset) : null,
+                UpstreamVersion(route.ClusterId, cluster.HttpRequest.Version),
+                cluster.HttpRequest.VersionPolicy ?? HttpVersionPolicy.RequestVersionOrLower);
             routes.Add(new ResolvedRoute(resolved, route.Match.Path, route.Match.Methods, route.CorsPolicy));
         }
 
         return routes;
     }
 
-    /// <summary><c>http://validation</c> becomes <c>services:validation:http:0</c> when that is set (Aspire's service discovery).</summary>
+    /// <summary>
+    /// <c>http://validation</c> becomes <c>services:validation:http:0</c> when that is set, and <c>http://_h2c.validation</c>
+    /// (a named endpoint) <c>services:validation:h2c:0</c>, as with Aspire's service discovery; otherwise the host
+    /// is taken as it is (without the endpoint name), for DNS to resolve.
+    /// </summary>
     private static Uri ResolveAddress(IConfiguration configuration, string address)
     {
         if (!Uri.TryCreate(address, UriKind.Absolute, out var uri))
@@ -66,8 +72,23 @@ internal static class ProxyRoutes
             throw new InvalidOperationException($"ReverseProxy destination '{address}' is not an absolute URL.");
         }
 
-        return configuration[$"services:{uri.Host}:{uri.Scheme}:0"] is { Length: > 0 } discovered ? new Uri(discovered) : uri;
+        var (service, endpoint) = uri.Host.StartsWith('_') && uri.Host.IndexOf('.', StringComparison.Ordinal) is > 1 and var dot
+            ? (uri.Host[(dot + 1)..], uri.Host[1..dot])
+            : (uri.Host, uri.Scheme);
+        if (configuration[$"services:{service}:{endpoint}:0"] is { Length: > 0 } discovered)
+        {
+            return new Uri(discovered);
+        }
+
+        return service == uri.Host ? uri : new UriBuilder(uri) { Host = service }.Uri;
     }
+
+    private static Version UpstreamVersion(string clusterId, string? version) => version switch
+    {
+        null or "" or "1.1" => System.Net.HttpVersion.Version11,
+        "2" or "2.0" => System.Net.HttpVersion.Version20,
+        _ => throw new InvalidOperationException($"ReverseProxy cluster '{clusterId}' asks for HTTP version '{version}'; use 1.1 or 2."),
+    };
 
     private static string SunsetHeader(string routeId, string value) =>
         DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)

@@ -51,6 +51,7 @@ internal sealed class GatewayHost : IAsyncDisposable
             ["services:licensing:grpc:0"] = platform.Licensing.Grpc.ToString(),
             ["services:licensing:http:0"] = platform.Licensing.Http.ToString(),
             ["services:validation:http:0"] = upstream,
+            ["services:validation:h2c:0"] = platform.Upstream.H2cAddress.ToString(),
             ["services:webhooks:http:0"] = upstream,
             ["services:billing:http:0"] = upstream,
         };

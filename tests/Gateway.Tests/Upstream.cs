@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
+using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -13,7 +15,8 @@ namespace Platform.Gateway.Tests;
 /// A plain Kestrel service behind the Gateway. By default it answers with what it received (method, path, query,
 /// headers, body length) as JSON; the request header <c>X-Test-Behaviour</c> picks something else: <c>echo-body</c>,
 /// <c>slow</c> (waits 30 s, notes being cancelled), <c>stream</c> (a first chunk, then the rest once released) or
-/// <c>hop</c> (answers with hop-by-hop headers). It serves a small OpenAPI document of its own.
+/// <c>hop</c> (answers with hop-by-hop headers). It serves a small OpenAPI document of its own. It listens twice:
+/// HTTP/1.1 at <see cref="Address"/> and HTTP/2 without TLS (prior knowledge) at <see cref="H2cAddress"/>.
 /// </summary>
 internal sealed class Upstream : IAsyncDisposable
 {
@@ -34,21 +37,31 @@ internal sealed class Upstream : IAsyncDisposable
 
     public Uri Address { get; private set; } = null!;
 
+    public Uri H2cAddress { get; private set; } = null!;
+
     /// <summary>A signal shared by the test and the upstream under <paramref name="id"/> (the request's <c>X-Test-Id</c>).</summary>
     public TaskCompletionSource Signal(string id) => signals.GetOrAdd(id, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
     public static async Task<Upstream> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null);
+        var h2cPort = Repository.FreePort();
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = null;
+            k.Listen(IPAddress.Loopback, 0);
+            k.Listen(IPAddress.Loopback, h2cPort, listen => listen.Protocols = HttpProtocols.Http2);
+        });
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var upstream = new Upstream(app);
         app.MapGet("/openapi/v1.json", () => Results.Text(OpenApiDocument, "application/json"));
         app.Map("/{**path}", upstream.HandleAsync);
         await app.StartAsync();
-        upstream.Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var h2c = new Uri($"http://127.0.0.1:{h2cPort}");
+        upstream.H2cAddress = h2c;
+        upstream.Address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .Select(a => new Uri(a)).Single(a => a.Port != h2cPort);
         return upstream;
     }
 
