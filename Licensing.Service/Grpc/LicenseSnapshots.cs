@@ -20,6 +20,49 @@ internal static class LicenseSnapshots
     public static async Task<LicenseSnapshot?> FindByKeyAsync(LicensingDbContext db, string key, CancellationToken cancellationToken) =>
         await ByKey(db, key, DateTimeOffset.UtcNow, cancellationToken) is { } row ? Of(row, key) : null;
 
+    /// <summary>The most keys <see cref="FindByKeysAsync"/> reads at once.</summary>
+    public const int MaxKeysPerRead = 500;
+
+    /// <summary>
+    /// The snapshots of every license that has one of <paramref name="keys"/> (or had it before a rotation), one per key
+    /// asked for, in one query; keys no license has are left out. Validation renews its hot snapshots with it.
+    /// </summary>
+    public static async Task<List<LicenseSnapshot>> FindByKeysAsync(LicensingDbContext db, IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        var snapshots = new List<LicenseSnapshot>(keys.Count);
+        if (keys.Count == 0)
+        {
+            return snapshots;
+        }
+
+        var asked = keys.ToArray();
+        var now = DateTimeOffset.UtcNow;
+        // Translated once per call (a batch a second at most), so not compiled: = ANY(@asked) on the key and the previous key.
+        var rows = await (
+            from l in db.Licenses.AsNoTracking().Where(l => asked.Contains(l.Key) || asked.Contains(l.PreviousKey!))
+            from p in db.Plans.AsNoTracking().Where(p => p.Id == l.PlanId).DefaultIfEmpty()
+            select new SnapshotRow(
+                l,
+                p,
+                db.Machines.Where(m => m.LicenseId == l.Id).OrderBy(m => m.ActivatedAt).Select(m => m.Fingerprint).ToList(),
+                db.SeatLeases.Count(s => s.LicenseId == l.Id && s.ExpiresAt > now)))
+            .ToListAsync(cancellationToken);
+        foreach (var row in rows)
+        {
+            if (keys.Contains(row.License.Key))
+            {
+                snapshots.Add(Of(row, row.License.Key));
+            }
+
+            if (row.License.PreviousKey is { } previous && keys.Contains(previous))
+            {
+                snapshots.Add(Of(row, previous));
+            }
+        }
+
+        return snapshots;
+    }
+
     // The license with its plan (a left join on the plan's key), machines and seats in use, in one round trip. Compiled once: the hot read
     // skips EF's per-call translation and cache lookup.
     private static readonly Func<LicensingDbContext, string, DateTimeOffset, CancellationToken, Task<SnapshotRow?>> ByKey =

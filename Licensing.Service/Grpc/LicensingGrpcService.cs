@@ -25,6 +25,27 @@ internal sealed partial class LicensingGrpcService(
             ?? throw new RpcException(StatusCode.NotFound, "No license has this key.");
     }
 
+    public async Task<GetLicensesByKeysResponse> GetLicensesByKeys(GetLicensesByKeysRequest request, ServerCallContext context)
+    {
+        if (request.Keys.Count > LicenseSnapshots.MaxKeysPerRead)
+        {
+            throw new RpcException(StatusCode.InvalidArgument, $"At most {LicenseSnapshots.MaxKeysPerRead} keys may be read at once.");
+        }
+
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var input in request.Keys)
+        {
+            if (LicenseKeyFormat.Classify(input, out var key) != LicenseKeyKind.Invalid)
+            {
+                keys.Add(key);
+            }
+        }
+
+        var response = new GetLicensesByKeysResponse();
+        response.Licenses.Add(await LicenseSnapshots.FindByKeysAsync(db, keys, context.CancellationToken));
+        return response;
+    }
+
     public async Task<ActivateResponse> Activate(ActivateRequest request, ServerCallContext context)
     {
         var key = RequireKey(request.Key);

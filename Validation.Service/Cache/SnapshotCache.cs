@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Threading.Channels;
 using Platform.ServiceDefaults.Grpc;
 using Platform.Validation.Licensing;
 
@@ -11,8 +12,9 @@ namespace Platform.Validation.Cache;
 /// unknown keys remembered for a short time apart from the rest, one call per key however many requests
 /// miss it at once, evicted by license events (by license id and version) and never older than the maximum
 /// age while Licensing answers. A snapshot used after a random point between half and 85 % of the maximum age
-/// is read again in the background while the hit is answered, so a hot key is renewed before it expires and
-/// requests do not wait for it (and the renewals of keys cached together spread out).
+/// is answered and queued for renewal: <see cref="SnapshotRenewer"/> reads the queued keys back in batches
+/// (<c>GetLicensesByKeys</c>, one call for many keys), so a hot key is renewed before it expires, requests do not
+/// wait for it, and renewing ten thousand hot keys costs Licensing a query a second rather than hundreds.
 /// </summary>
 internal sealed class SnapshotCache
 {
@@ -28,9 +30,9 @@ internal sealed class SnapshotCache
     private readonly long maxAgeTicks;
     private readonly long negativeTtlTicks;
     private static readonly long RetryPause = Stopwatch.Frequency;
-    private const int MaxConcurrentRefreshes = 4;
+    private readonly ConcurrentDictionary<string, byte> due = new(StringComparer.Ordinal);
+    private readonly Channel<string> dueQueue = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
     private long licensingDownUntil;
-    private int refreshing;
 
     public SnapshotCache(LicensingClient licensing, IOptions<ValidationOptions> options, CacheMetrics metrics, ILogger<SnapshotCache> logger)
     {
@@ -57,7 +59,7 @@ internal sealed class SnapshotCache
                 metrics.Hit();
                 if (now >= cached.RefreshAt)
                 {
-                    RefreshInBackground(key, now);
+                    RenewLater(key, now);
                 }
 
                 return LookupResult.Found(cached);
@@ -130,22 +132,58 @@ internal sealed class SnapshotCache
         return await SharedFetch(key, seenAt).WaitAsync(cancellationToken);
     }
 
-    /// <summary>Starts (or joins) the read of a key without waiting for it; a failure leaves the cached snapshot as it is.</summary>
-    private void RefreshInBackground(string key, long now)
+    /// <summary>The keys queued for renewal, for <see cref="SnapshotRenewer"/>.</summary>
+    public ChannelReader<string> Due => dueQueue.Reader;
+
+    /// <summary>
+    /// What a batch read answered for keys that were due: each snapshot is stored as a fetched one would be; a key
+    /// the answer leaves out no longer finds a license and is forgotten.
+    /// </summary>
+    public void Renewed(IReadOnlyCollection<string> keys, IEnumerable<LicenseSnapshot> snapshots)
     {
-        if (now < Volatile.Read(ref licensingDownUntil) || inFlight.ContainsKey(key))
+        var asked = keys.ToHashSet(StringComparer.Ordinal);
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var snapshot in snapshots)
         {
-            return;
+            if (asked.Contains(snapshot.Key) && found.Add(snapshot.Key))
+            {
+                Store(snapshot.Key, Entry(snapshot));
+            }
         }
 
-        // A few at a time: renewals are not urgent, and a burst of them must not crowd out the misses that are.
-        if (Interlocked.Increment(ref refreshing) > MaxConcurrentRefreshes)
+        foreach (var key in keys)
         {
-            Interlocked.Decrement(ref refreshing);
-            return; // a later hit on the key tries again
+            if (!found.Contains(key))
+            {
+                Forget(key);
+            }
+
+            due.TryRemove(key, out _);
+        }
+    }
+
+    /// <summary>A batch read failed: the snapshots stay as they are (they are read one by one at their maximum age).</summary>
+    public void RenewalFailed(IReadOnlyCollection<string> keys, Exception ex)
+    {
+        logger.LogWarning("Licensing did not answer GetLicensesByKeys for {Count} keys: {Reason}", keys.Count, ex.Message);
+        if (ex is RpcException { StatusCode: StatusCode.Unavailable })
+        {
+            Volatile.Write(ref licensingDownUntil, Stopwatch.GetTimestamp() + RetryPause);
         }
 
-        SharedFetch(key, now).ContinueWith(static (_, self) => Interlocked.Decrement(ref ((SnapshotCache)self!).refreshing), this, TaskScheduler.Default);
+        foreach (var key in keys)
+        {
+            due.TryRemove(key, out _);
+        }
+    }
+
+    /// <summary>Queues the key for the next batch renewal, once, unless Licensing just failed to answer.</summary>
+    private void RenewLater(string key, long now)
+    {
+        if (now >= Volatile.Read(ref licensingDownUntil) && due.TryAdd(key, 0))
+        {
+            dueQueue.Writer.TryWrite(key);
+        }
     }
 
     /// <summary>The one read of a key in progress, started if there is none.</summary>
@@ -187,12 +225,7 @@ internal sealed class SnapshotCache
         catch (RpcException ex) when (ex.StatusCode is StatusCode.NotFound or StatusCode.InvalidArgument)
         {
             // A key that was known (its snapshot past the maximum age) and is no more: forget the snapshot too.
-            if (licenses.TryGet(key, out var gone) && licenses.Remove(key, gone))
-            {
-                Unindex(gone.LicenseId, key);
-            }
-
-            unknown.Set(key, new UnknownKey(Stopwatch.GetTimestamp() + negativeTtlTicks));
+            Forget(key);
             return LookupResult.NotFound;
         }
         catch (Exception ex)
@@ -210,6 +243,17 @@ internal sealed class SnapshotCache
         {
             inFlight.TryRemove(key, out _);
         }
+    }
+
+    /// <summary>No license has the key (any more): its snapshot goes, and it is remembered as unknown for a while.</summary>
+    private void Forget(string key)
+    {
+        if (licenses.TryGet(key, out var gone) && licenses.Remove(key, gone))
+        {
+            Unindex(gone.LicenseId, key);
+        }
+
+        unknown.Set(key, new UnknownKey(Stopwatch.GetTimestamp() + negativeTtlTicks));
     }
 
     private void Store(string key, CachedLicense license)

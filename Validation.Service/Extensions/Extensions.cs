@@ -32,6 +32,7 @@ internal static class Extensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CacheMetrics>();
         builder.Services.AddSingleton<SnapshotCache>();
+        builder.Services.AddHostedService<SnapshotRenewer>();
         builder.Services.AddSingleton<UsageQueue>();
         builder.Services.AddHostedService<UsageReporter>();
         builder.Services.AddSingleton<LicenseValidation>();

@@ -9,6 +9,7 @@ internal sealed class LicensingClient(CallInvoker invoker, IOptions<ValidationOp
 {
     private static readonly ServiceDescriptor Service = LicensingReflection.Descriptor.Services[0];
     private static readonly Method<GetLicenseByKeyRequest, LicenseSnapshot> GetLicenseByKeyMethod = Method.From<GetLicenseByKeyRequest, LicenseSnapshot>(Service, "GetLicenseByKey");
+    private static readonly Method<GetLicensesByKeysRequest, GetLicensesByKeysResponse> GetLicensesByKeysMethod = Method.From<GetLicensesByKeysRequest, GetLicensesByKeysResponse>(Service, "GetLicensesByKeys");
     private static readonly Method<ActivateRequest, ActivateResponse> ActivateMethod = Method.From<ActivateRequest, ActivateResponse>(Service, "Activate");
     private static readonly Method<DeactivateRequest, DeactivateResponse> DeactivateMethod = Method.From<DeactivateRequest, DeactivateResponse>(Service, "Deactivate");
     private static readonly Method<BindDomainRequest, LicenseSnapshot> BindDomainMethod = Method.From<BindDomainRequest, LicenseSnapshot>(Service, "BindDomain");
@@ -19,6 +20,9 @@ internal sealed class LicensingClient(CallInvoker invoker, IOptions<ValidationOp
 
     public Task<LicenseSnapshot> GetLicenseByKeyAsync(string key, CancellationToken cancellationToken) =>
         CallAsync(GetLicenseByKeyMethod, new GetLicenseByKeyRequest { Key = key }, cancellationToken);
+
+    public Task<GetLicensesByKeysResponse> GetLicensesByKeysAsync(IEnumerable<string> keys, CancellationToken cancellationToken) =>
+        CallAsync(GetLicensesByKeysMethod, new GetLicensesByKeysRequest { Keys = { keys } }, cancellationToken);
 
     public Task<ActivateResponse> ActivateAsync(ActivateRequest request, CancellationToken cancellationToken) =>
         CallAsync(ActivateMethod, request, cancellationToken);

@@ -9,6 +9,7 @@ internal static class LicensingMethods
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Service = LicensingReflection.Descriptor.Services[0];
 
     public static readonly Method<GetLicenseByKeyRequest, LicenseSnapshot> GetLicenseByKey = Method.From<GetLicenseByKeyRequest, LicenseSnapshot>(Service, "GetLicenseByKey");
+    public static readonly Method<GetLicensesByKeysRequest, GetLicensesByKeysResponse> GetLicensesByKeys = Method.From<GetLicensesByKeysRequest, GetLicensesByKeysResponse>(Service, "GetLicensesByKeys");
     public static readonly Method<BindDomainRequest, LicenseSnapshot> BindDomain = Method.From<BindDomainRequest, LicenseSnapshot>(Service, "BindDomain");
     public static readonly Method<CheckoutSeatRequest, SeatLease> CheckoutSeat = Method.From<CheckoutSeatRequest, SeatLease>(Service, "CheckoutSeat");
     public static readonly Method<HeartbeatSeatRequest, SeatLease> HeartbeatSeat = Method.From<HeartbeatSeatRequest, SeatLease>(Service, "HeartbeatSeat");

@@ -140,4 +140,35 @@ public sealed class PlansAndChangesTests(PostgresFixture postgres)
     }
 
     private static StringContent Json(object body) => new(System.Text.Json.JsonSerializer.Serialize(body), System.Text.Encoding.UTF8, "application/json");
+
+    [Fact]
+    public async Task ManyKeysReadAtOnceGiveTheSameSnapshotsAsOneAtATime()
+    {
+        await using var s = await Scenario.StartAsync(postgres);
+        var plan = await s.CreatePlanAsync(new { max_activations = 2, features = new[] { "sync" } });
+        var onPlan = (await s.CreateLicenseAsync(new { plan_id = plan.GetProperty("id").GetString() })).GetProperty("key").GetString()!;
+        var plain = (await s.CreateLicenseAsync()).GetProperty("key").GetString()!;
+        var rotating = await s.CreateLicenseAsync();
+        var oldKey = rotating.GetProperty("key").GetString()!;
+        var newKey = (await s.PostAsync("/api/v1/licenses/rotate", new { licenseId = rotating.GetProperty("id").GetString(), gracePeriodDays = 7 }, HttpStatusCode.OK))
+            .GetProperty("newKey").GetString()!;
+        string[] known = [onPlan, plain, oldKey, newKey];
+
+        var batch = await s.Invoker.UnaryAsync(GetLicensesByKeys, new GetLicensesByKeysRequest
+        {
+            // Asked as a user might type one of them; a key nobody has and a mistyped one are left out.
+            Keys = { onPlan.ToLowerInvariant(), plain, oldKey, newKey, LicenseKeyFormat.Generate(), plain[..^1] + (plain[^1] == 'A' ? 'B' : 'A') },
+        });
+        var tooMany = await Assert.ThrowsAsync<RpcException>(async () =>
+            await s.Invoker.UnaryAsync(GetLicensesByKeys, new GetLicensesByKeysRequest { Keys = { Enumerable.Range(0, 501).Select(_ => LicenseKeyFormat.Generate()) } }));
+
+        Assert.Equal(known.Order(StringComparer.Ordinal), batch.Licenses.Select(l => l.Key).Order(StringComparer.Ordinal));
+        foreach (var key in known)
+        {
+            var single = await s.Invoker.UnaryAsync(GetLicenseByKey, new GetLicenseByKeyRequest { Key = key });
+            Assert.Equal(single, batch.Licenses.Single(l => l.Key == key));
+        }
+
+        Assert.Equal(StatusCode.InvalidArgument, tooMany.StatusCode);
+    }
 }

@@ -56,36 +56,40 @@ public sealed class FreshnessTests(PostgresFixture postgres, BrokerFixture broke
     }
 
     [Fact]
-    public async Task AHotSnapshotIsRenewedInTheBackgroundBeforeItsMaximumAge()
+    public async Task HotSnapshotsAreRenewedTogetherInTheBackgroundBeforeTheirMaximumAge()
     {
         var maxAge = TimeSpan.FromSeconds(6);
         await using var platform = await TestPlatform.StartAsync(postgres, broker, new Dictionary<string, string?> { ["Validation:MaxAge"] = maxAge.ToString() }, relayEvents: false);
         var (id, key) = await platform.CreateLicenseAsync();
+        var (_, other) = await platform.CreateLicenseAsync();
         var cachedAt = DateTime.UtcNow;
         Assert.Equal(HttpStatusCode.OK, (await platform.ValidateAsync(new { key })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await platform.ValidateAsync(new { key = other })).StatusCode);
         var cachedBy = DateTime.UtcNow;
         Assert.Equal(HttpStatusCode.OK, (await platform.Admin.PostAsync($"/api/v1/licenses/{id}/suspend", null)).StatusCode);
 
-        // Past the latest renewal point (85 % of the maximum age), before the maximum age: the hit is answered
-        // from the snapshot at once and starts one read in the background.
+        // Past the latest renewal point (85 % of the maximum age), before the maximum age: the hits are answered
+        // from the snapshots at once and queue both keys for one batch read in the background.
         var due = cachedBy + (maxAge * 0.85) + TimeSpan.FromMilliseconds(100) - DateTime.UtcNow;
         await Task.Delay(due > TimeSpan.Zero ? due : TimeSpan.Zero);
-        var hit = await platform.ValidateAsync(new { key });
+        var hits = await Task.WhenAll(platform.ValidateAsync(new { key }), platform.ValidateAsync(new { key = other }));
         var start = DateTime.UtcNow;
-        while (platform.Licensing.CallsTo("GetLicenseByKey") < 2 && DateTime.UtcNow - start < TimeSpan.FromSeconds(2))
+        while (platform.Licensing.CallsTo("GetLicensesByKeys") < 1 && DateTime.UtcNow - start < TimeSpan.FromSeconds(2))
         {
             await Task.Delay(20);
         }
 
-        await Task.Delay(100); // the renewed snapshot is stored as the call completes
+        await Task.Delay(100); // the renewed snapshots are stored as the call completes
         var renewed = await platform.ValidateAsync(new { key });
         var renewedAt = DateTime.UtcNow;
 
         Assert.True(renewedAt - cachedAt < maxAge, "the machine was too slow to observe the renewal before the maximum age");
-        Assert.Equal(HttpStatusCode.OK, hit.StatusCode); // answered from the snapshot: no wait for Licensing
+        Assert.All(hits, hit => Assert.Equal(HttpStatusCode.OK, hit.StatusCode)); // answered from the snapshots: no wait for Licensing
         Assert.Equal(HttpStatusCode.Forbidden, renewed.StatusCode);
         Assert.Equal("LICENSE_SUSPENDED", (await renewed.JsonAsync()).GetProperty("code").GetString());
-        Assert.Equal(2, platform.Licensing.CallsTo("GetLicenseByKey"));
+        Assert.Equal(HttpStatusCode.OK, (await platform.ValidateAsync(new { key = other })).StatusCode);
+        // Two cold reads, then one renewal for both keys.
+        Assert.Equal((2, 1), (platform.Licensing.CallsTo("GetLicenseByKey"), platform.Licensing.CallsTo("GetLicensesByKeys")));
     }
 
     [Fact]
