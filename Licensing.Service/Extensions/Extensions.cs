@@ -1,3 +1,4 @@
+using Npgsql;
 using Platform.Licensing.Grpc;
 using Platform.Licensing.Infrastructure;
 using Platform.Licensing.IntegrationEvents;
@@ -27,6 +28,13 @@ public static class Extensions
         builder.Services.AddHostedService(services => new UsageFolder(services.GetRequiredService<IServiceScopeFactory>(), services.GetRequiredService<ILogger<UsageFolder>>())
         {
             Interval = TimeSpan.FromSeconds(Math.Max(0.1, foldSeconds)),
+        });
+        builder.Services.AddSingleton(RetentionPolicy.From(builder.Configuration));
+        var sweepMinutes = builder.Configuration.GetValue("Licensing:RetentionSweepMinutes", 60.0);
+        builder.Services.AddHostedService(services => new RetentionSweeper(
+            services.GetRequiredService<NpgsqlDataSource>(), services.GetRequiredService<RetentionPolicy>(), services.GetRequiredService<ILogger<RetentionSweeper>>())
+        {
+            Interval = TimeSpan.FromMinutes(Math.Max(1, sweepMinutes)),
         });
     }
 
