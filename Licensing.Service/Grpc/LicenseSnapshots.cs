@@ -27,7 +27,7 @@ internal static class LicenseSnapshots
     /// The snapshots of every license that has one of <paramref name="keys"/> (or had it before a rotation), one per key
     /// asked for, in one query; keys no license has are left out. Validation renews its hot snapshots with it.
     /// </summary>
-    public static async Task<List<LicenseSnapshot>> FindByKeysAsync(LicensingDbContext db, IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    public static async Task<List<LicenseSnapshot>> FindByKeysAsync(LicensingDbContext db, IReadOnlySet<string> keys, CancellationToken cancellationToken)
     {
         var snapshots = new List<LicenseSnapshot>(keys.Count);
         if (keys.Count == 0)

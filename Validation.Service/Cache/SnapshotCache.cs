@@ -136,8 +136,9 @@ internal sealed class SnapshotCache
     public ChannelReader<string> Due => dueQueue.Reader;
 
     /// <summary>
-    /// What a batch read answered for keys that were due: each snapshot is stored as a fetched one would be; a key
-    /// the answer leaves out no longer finds a license and is forgotten.
+    /// What a batch read answered for keys that were due: each snapshot still cached is replaced as a fetched one
+    /// would be (one trimmed or evicted meanwhile is not brought back); a key the answer leaves out no longer finds
+    /// a license and is forgotten.
     /// </summary>
     public void Renewed(IReadOnlyCollection<string> keys, IEnumerable<LicenseSnapshot> snapshots)
     {
@@ -145,7 +146,7 @@ internal sealed class SnapshotCache
         var found = new HashSet<string>(StringComparer.Ordinal);
         foreach (var snapshot in snapshots)
         {
-            if (asked.Contains(snapshot.Key) && found.Add(snapshot.Key))
+            if (asked.Contains(snapshot.Key) && found.Add(snapshot.Key) && licenses.TryGet(snapshot.Key, out _))
             {
                 Store(snapshot.Key, Entry(snapshot));
             }
