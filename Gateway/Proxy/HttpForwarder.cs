@@ -121,7 +121,7 @@ internal sealed class HttpForwarder(IOptions<GatewayOptions> options, ILogger<Ht
     private HttpRequestMessage CreateRequest(HttpContext context, ProxyRoute route)
     {
         var incoming = context.Request;
-        var request = new HttpRequestMessage(HttpMethod.Parse(incoming.Method), TargetUri(route.Destination, incoming))
+        var request = new HttpRequestMessage(HttpMethod.Parse(incoming.Method), route.Target.For(incoming))
         {
             Version = route.HttpVersion,
             VersionPolicy = route.VersionPolicy,
@@ -162,10 +162,6 @@ internal sealed class HttpForwarder(IOptions<GatewayOptions> options, ILogger<Ht
 
     private static bool AddHeader(System.Net.Http.Headers.HttpHeaders headers, string name, Microsoft.Extensions.Primitives.StringValues values) =>
         values.Count == 1 ? headers.TryAddWithoutValidation(name, values.ToString()) : headers.TryAddWithoutValidation(name, values.ToArray());
-
-    private static Uri TargetUri(Uri destination, HttpRequest incoming) =>
-        new(string.Concat(destination.GetLeftPart(UriPartial.Authority), destination.AbsolutePath.TrimEnd('/'),
-            incoming.Path.ToUriComponent(), incoming.QueryString.ToUriComponent()));
 
     private async Task CopyResponseAsync(HttpContext context, ProxyRoute route, HttpResponseMessage upstream)
     {

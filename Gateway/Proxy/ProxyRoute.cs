@@ -13,6 +13,9 @@ internal sealed record ProxyRoute(
     Version HttpVersion,
     HttpVersionPolicy VersionPolicy)
 {
+    /// <summary>Where a request of this route goes.</summary>
+    public UpstreamTarget Target { get; } = new(Destination);
+
     /// <summary>True when the caller's scopes include one the route admits (or the route names none).</summary>
     public bool Admits(IReadOnlyList<string> scopes) => Scopes.Count == 0 || Scopes.Any(scopes.Contains);
 }

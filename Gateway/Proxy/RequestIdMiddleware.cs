@@ -9,7 +9,7 @@ internal sealed class RequestIdMiddleware(RequestDelegate next)
     public Task InvokeAsync(HttpContext context)
     {
         var given = context.Request.Headers[HttpForwarder.RequestIdHeader];
-        var id = given.Count == 1 && IsSensible(given.ToString()) ? given.ToString() : Guid.NewGuid().ToString("N");
+        var id = given.Count == 1 && IsSensible(given.ToString()) ? given.ToString() : RequestIds.Next();
         context.TraceIdentifier = id;
         context.Response.Headers[HttpForwarder.RequestIdHeader] = id;
         return next(context);

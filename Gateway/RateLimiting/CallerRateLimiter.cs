@@ -18,8 +18,9 @@ internal sealed class CallerRateLimiter(RequestDelegate next, PartitionedRateLim
 
     /// <summary>The limiter of every partition, a singleton (the container disposes it).</summary>
     public static PartitionedRateLimiter<RatePartition> CreateLimiter(RateLimitOptions options) =>
-        PartitionedRateLimiter.Create<RatePartition, string>(partition =>
-            RateLimitPartition.GetSlidingWindowLimiter($"{partition.Key}/{partition.PerMinute}", _ => new SlidingWindowRateLimiterOptions
+        // The partition itself is the limiter's key (a record: its name and its limit, so a changed limit starts afresh).
+        PartitionedRateLimiter.Create<RatePartition, RatePartition>(partition =>
+            RateLimitPartition.GetSlidingWindowLimiter(partition, _ => new SlidingWindowRateLimiterOptions
             {
                 PermitLimit = partition.PerMinute ?? int.MaxValue,
                 Window = Window,

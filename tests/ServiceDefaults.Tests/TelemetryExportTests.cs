@@ -2,8 +2,27 @@ using System.Collections.Concurrent;
 
 namespace Platform.ServiceDefaults.Tests;
 
+// The tests of this class run one after another: an OTLP test's tracer listens to every ASP.NET Core activity in the process.
 public sealed class TelemetryExportTests
 {
+    [Fact]
+    public async Task WithoutAnExporterARequestStartsNoActivity()
+    {
+        await using var service = await TestService.StartAsync(mapRoutes: ActivityProbe);
+
+        Assert.Equal("none", await service.Client.GetStringAsync("/probe"));
+    }
+
+    [Fact]
+    public async Task NamingALevelForHostingDiagnosticsBringsBackItsPerRequestActivity()
+    {
+        await using var service = await TestService.StartAsync(
+            builder => builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information",
+            ActivityProbe);
+
+        Assert.Equal("Microsoft.AspNetCore.Hosting.HttpRequestIn", await service.Client.GetStringAsync("/probe"));
+    }
+
     [Fact]
     public async Task TracesMetricsAndLogsAreExportedOverOtlpWhenAnEndpointIsConfigured()
     {
@@ -39,4 +58,7 @@ public sealed class TelemetryExportTests
         Assert.Equal("application/x-protobuf", received.GetValueOrDefault("metrics"));
         Assert.Equal("application/x-protobuf", received.GetValueOrDefault("logs"));
     }
+
+    private static void ActivityProbe(WebApplication app) =>
+        app.MapGet("/probe", () => System.Diagnostics.Activity.Current?.OperationName ?? "none");
 }
