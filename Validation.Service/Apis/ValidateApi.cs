@@ -12,7 +12,7 @@ internal static class ValidateApi
     /// <c>POST /api/v1/validate</c>. A key whose checksum fails is refused before any I/O; the rest is answered
     /// from the snapshot cache (a miss asks Licensing once, however many requests wait for it).
     /// </summary>
-    public static async Task<Results<Ok<ValidAnswer>, JsonHttpResult<RefusalAnswer>, JsonHttpResult<ApiError>>> Validate(
+    public static async Task<Results<JsonHttpResult<ValidAnswer>, JsonHttpResult<RefusalAnswer>, JsonHttpResult<ApiError>>> Validate(
         ValidateRequest request, HttpContext context, LicenseValidation validation, OfflineTokenIssuer tokens, TimeProvider time)
     {
         if (RequestErrors.Blank(request.AnyKey) is not { } rawKey)
@@ -23,7 +23,7 @@ internal static class ValidateApi
         // A platform key whose checksum fails, or a string no key can be, is refused here; an imported key is looked up as given.
         if (LicenseKeyFormat.Classify(rawKey, out var key) == LicenseKeyKind.Invalid)
         {
-            return TypedResults.Json(RefusalAnswer.Of(Refusal.InvalidKeyFormat), statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Json(RefusalAnswer.Of(Refusal.InvalidKeyFormat), ValidationJsonContext.Default.RefusalAnswer, statusCode: StatusCodes.Status400BadRequest);
         }
 
         var machine = RequestErrors.Blank(request.AnyMachine);
@@ -50,12 +50,15 @@ internal static class ValidateApi
 
         if (result.Refusal is { } refusal)
         {
-            return TypedResults.Json(RefusalAnswer.Of(refusal, result.ServedFromCache), statusCode: refusal.Status);
+            return TypedResults.Json(RefusalAnswer.Of(refusal, result.ServedFromCache), ValidationJsonContext.Default.RefusalAnswer, statusCode: refusal.Status);
         }
 
         var license = result.License!;
         var now = time.GetUtcNow();
         var token = request.WantsOfflineToken ? tokens.Issue(license, machine, domain, now) : null;
-        return TypedResults.Ok(new ValidAnswer(true, license.View, now, LicenseRules.IsPastExpiry(license, now), result.ServedFromCache, token));
+        // Written by the generated serializer of the answer itself (the fast path: no reflection, no serializer state).
+        return TypedResults.Json(
+            new ValidAnswer(true, license.View, now, LicenseRules.IsPastExpiry(license, now), result.ServedFromCache, token),
+            ValidationJsonContext.Default.ValidAnswer);
     }
 }

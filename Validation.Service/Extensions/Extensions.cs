@@ -4,6 +4,7 @@ using Platform.ServiceDefaults.Grpc;
 using Platform.ServiceDefaults.Grpc.Client;
 using Platform.ServiceDefaults.Identity;
 using Platform.ServiceDefaults.Messaging;
+using Platform.Validation.Apis;
 using Platform.Validation.Cache;
 using Platform.Validation.IntegrationEvents;
 using Platform.Validation.Licensing;
@@ -29,6 +30,7 @@ internal static class Extensions
             endpoint.Temporary = true;
         }));
 
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ValidationJsonContext.Default));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CacheMetrics>();
         builder.Services.AddSingleton<SnapshotCache>();
