@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Options;
 using Platform.ServiceDefaults.Identity;
 
@@ -15,14 +13,14 @@ namespace Platform.Gateway.Auth;
 internal sealed class ApiKeyCache(LicensingClient licensing, IdentitySecret secret, IOptions<GatewayOptions> options, TimeProvider time)
 {
     private const int SweepAbove = 10_000;
-    private readonly ConcurrentDictionary<KeyDigest, Entry> entries = new();
+    private readonly ConcurrentDictionary<ApiKeyDigest, Entry> entries = new();
     private readonly ConcurrentDictionary<string, DateTimeOffset> revoked = new(StringComparer.Ordinal);
 
     /// <summary>The key's resolution, or null when Licensing does not know it or it was revoked.</summary>
     /// <exception cref="LicensingUnavailableException">Licensing could not answer.</exception>
-    public async ValueTask<ResolvedApiKey?> ResolveAsync(string apiKey)
+    /// <remarks><paramref name="digest"/> is the key's <see cref="ApiKeyDigest"/>, worked out by the caller (once per connection).</remarks>
+    public async ValueTask<ResolvedApiKey?> ResolveAsync(string apiKey, ApiKeyDigest digest)
     {
-        var digest = Digest(apiKey);
         var now = time.GetUtcNow();
         if (!entries.TryGetValue(digest, out var entry) || entry.ExpiresAt <= now)
         {
@@ -38,14 +36,14 @@ internal sealed class ApiKeyCache(LicensingClient licensing, IdentitySecret secr
         }
         catch (LicensingUnavailableException)
         {
-            entries.TryRemove(new KeyValuePair<KeyDigest, Entry>(digest, entry));
+            entries.TryRemove(new KeyValuePair<ApiKeyDigest, Entry>(digest, entry));
             throw;
         }
 
         if (key is null)
         {
             // Unknown keys are not remembered: a key created a moment later must work at once.
-            entries.TryRemove(new KeyValuePair<KeyDigest, Entry>(digest, entry));
+            entries.TryRemove(new KeyValuePair<ApiKeyDigest, Entry>(digest, entry));
             return null;
         }
 
@@ -61,7 +59,7 @@ internal sealed class ApiKeyCache(LicensingClient licensing, IdentitySecret secr
         {
             if (entry.Resolution.IsCompletedSuccessfully && entry.Resolution.Result?.Identity.KeyId == keyId)
             {
-                entries.TryRemove(new KeyValuePair<KeyDigest, Entry>(digest, entry));
+                entries.TryRemove(new KeyValuePair<ApiKeyDigest, Entry>(digest, entry));
             }
         }
 
@@ -98,31 +96,10 @@ internal sealed class ApiKeyCache(LicensingClient licensing, IdentitySecret secr
         {
             if (entry.ExpiresAt <= now)
             {
-                entries.TryRemove(new KeyValuePair<KeyDigest, Entry>(digest, entry));
+                entries.TryRemove(new KeyValuePair<ApiKeyDigest, Entry>(digest, entry));
             }
         }
     }
-
-    private static KeyDigest Digest(string apiKey)
-    {
-        // Every request: no allocation (API keys are short; a longer string is hashed from a rented buffer).
-        var length = Encoding.UTF8.GetMaxByteCount(apiKey.Length);
-        var rented = length > 512 ? System.Buffers.ArrayPool<byte>.Shared.Rent(length) : null;
-        Span<byte> utf8 = rented ?? stackalloc byte[512];
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(utf8[..Encoding.UTF8.GetBytes(apiKey, utf8)], hash);
-        if (rented is not null)
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
-        }
-
-        return new KeyDigest(
-            System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(hash),
-            System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(hash[16..]));
-    }
-
-    /// <summary>The SHA-256 digest of an API key, as the cache's key.</summary>
-    private readonly record struct KeyDigest(UInt128 High, UInt128 Low);
 
     private sealed record Entry(Task<ResolvedApiKey?> Resolution, DateTimeOffset ExpiresAt);
 }

@@ -77,7 +77,7 @@ internal sealed class CallerAuthentication(
             ResolvedApiKey? key;
             try
             {
-                key = await keys.ResolveAsync(credential);
+                key = await keys.ResolveAsync(credential, ApiKeyDigest.For(context, credential));
             }
             catch (LicensingUnavailableException ex)
             {
