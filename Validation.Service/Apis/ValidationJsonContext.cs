@@ -5,9 +5,11 @@ using Platform.ServiceDefaults.Errors;
 namespace Platform.Validation.Apis;
 
 /// <summary>
-/// The JSON of the run-time API, generated at build time (the web defaults, as the framework's own options): answers
-/// are written by generated code straight to the response, with no reflection and no per-request serializer state.
-/// First in the HTTP JSON options' resolver chain; any other type falls through to the reflection-based resolver.
+/// The JSON of the run-time API, generated at build time (the web defaults, as the framework's own options). First in
+/// the HTTP JSON options' resolver chain, so these types are read and written without reflection; any other type falls
+/// through to the reflection-based resolver. The serializer's fast path (generated code writing straight to the
+/// response, no per-request serializer state) is taken only with this context's own type info, so the hot route,
+/// validate, answers with <c>TypedResults.Json(answer, ValidationJsonContext.Default.…)</c>.
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(ValidateRequest))]
