@@ -20,9 +20,6 @@ internal static class LicenseSnapshots
     public static async Task<LicenseSnapshot?> FindByKeyAsync(LicensingDbContext db, string key, CancellationToken cancellationToken) =>
         await ByKey(db, key, DateTimeOffset.UtcNow, cancellationToken) is { } row ? Of(row, key) : null;
 
-    /// <summary>The most keys <see cref="FindByKeysAsync"/> reads at once.</summary>
-    public const int MaxKeysPerRead = 500;
-
     /// <summary>
     /// The snapshots of every license that has one of <paramref name="keys"/> (or had it before a rotation), one per key
     /// asked for, in one query; keys no license has are left out. Validation renews its hot snapshots with it.

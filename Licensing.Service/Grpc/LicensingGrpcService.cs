@@ -27,9 +27,9 @@ internal sealed partial class LicensingGrpcService(
 
     public async Task<GetLicensesByKeysResponse> GetLicensesByKeys(GetLicensesByKeysRequest request, ServerCallContext context)
     {
-        if (request.Keys.Count > LicenseSnapshots.MaxKeysPerRead)
+        if (request.Keys.Count > GetLicensesByKeysRequest.MaxKeys)
         {
-            throw new RpcException(StatusCode.InvalidArgument, $"At most {LicenseSnapshots.MaxKeysPerRead} keys may be read at once.");
+            throw new RpcException(StatusCode.InvalidArgument, $"At most {GetLicensesByKeysRequest.MaxKeys} keys may be read at once.");
         }
 
         var keys = new HashSet<string>(StringComparer.Ordinal);

@@ -9,21 +9,18 @@ namespace Platform.Validation.Cache;
 /// </summary>
 internal sealed class SnapshotRenewer(SnapshotCache cache, LicensingClient licensing, IOptions<ValidationOptions> options) : BackgroundService
 {
-    /// <summary>As many keys as Licensing reads in one call.</summary>
-    public const int MaxBatch = 500;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var gather = TimeSpan.FromTicks(Math.Min(TimeSpan.TicksPerSecond, options.Value.MaxAge.Ticks / 20));
         var due = cache.Due;
-        var batch = new List<string>(MaxBatch);
+        var batch = new List<string>(GetLicensesByKeysRequest.MaxKeys);
         while (await due.WaitToReadAsync(stoppingToken))
         {
             await Task.Delay(gather, stoppingToken);
             while (due.TryRead(out var key))
             {
                 batch.Add(key);
-                if (batch.Count == MaxBatch)
+                if (batch.Count == GetLicensesByKeysRequest.MaxKeys)
                 {
                     await RenewAsync(batch, stoppingToken);
                 }
