@@ -8,8 +8,8 @@ internal sealed class CachedLicense
     public CachedLicense(LicenseSnapshot snapshot, long fetchedAt, long refreshAt)
     {
         Snapshot = snapshot;
-        FetchedAt = fetchedAt;
-        RefreshAt = refreshAt;
+        this.fetchedAt = fetchedAt;
+        this.refreshAt = refreshAt;
         View = LicenseView.Of(snapshot);
         Features = new HashSet<string>(snapshot.Features, StringComparer.Ordinal);
         Machines = new HashSet<string>(snapshot.MachineFingerprints, StringComparer.Ordinal);
@@ -18,13 +18,16 @@ internal sealed class CachedLicense
         KeyValidUntil = LicenseView.Time(snapshot.KeyValidUntil);
     }
 
+    private long fetchedAt;
+    private long refreshAt;
+
     public LicenseSnapshot Snapshot { get; }
 
-    /// <summary>When it was read from Licensing (<see cref="System.Diagnostics.Stopwatch"/> ticks).</summary>
-    public long FetchedAt { get; }
+    /// <summary>When it was last read from Licensing (<see cref="System.Diagnostics.Stopwatch"/> ticks).</summary>
+    public long FetchedAt => Volatile.Read(ref fetchedAt);
 
     /// <summary>From when a hit also starts a background read, so that a hot key is renewed before its maximum age.</summary>
-    public long RefreshAt { get; }
+    public long RefreshAt => Volatile.Read(ref refreshAt);
 
     public LicenseView View { get; }
     public HashSet<string> Features { get; }
@@ -33,5 +36,15 @@ internal sealed class CachedLicense
     public DateTimeOffset? ExpiresAt { get; }
     public DateTimeOffset? KeyValidUntil { get; }
     public long Version => Snapshot.Version;
+
+    /// <summary>
+    /// A renewal read the same snapshot again: its age starts over, and the worked-out sets stay (a hot key renewed
+    /// every minute would otherwise leave a whole entry behind for the garbage collector's older generations each time).
+    /// </summary>
+    public void ReadAgain(long fetchedAt, long refreshAt)
+    {
+        Volatile.Write(ref this.refreshAt, refreshAt);
+        Volatile.Write(ref this.fetchedAt, fetchedAt);
+    }
     public string LicenseId => Snapshot.Id;
 }

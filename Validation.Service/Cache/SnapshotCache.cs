@@ -137,8 +137,8 @@ internal sealed class SnapshotCache
 
     /// <summary>
     /// What a batch read answered for keys that were due: each snapshot still cached is replaced as a fetched one
-    /// would be (one trimmed or evicted meanwhile is not brought back); a key the answer leaves out no longer finds
-    /// a license and is forgotten.
+    /// would be, or, when the license is just as it was, kept with its age started over (one trimmed or evicted
+    /// meanwhile is not brought back); a key the answer leaves out no longer finds a license and is forgotten.
     /// </summary>
     public void Renewed(IReadOnlyCollection<string> keys, IEnumerable<LicenseSnapshot> snapshots)
     {
@@ -146,9 +146,17 @@ internal sealed class SnapshotCache
         var found = new HashSet<string>(StringComparer.Ordinal);
         foreach (var snapshot in snapshots)
         {
-            if (asked.Contains(snapshot.Key) && found.Add(snapshot.Key) && licenses.TryGet(snapshot.Key, out _))
+            if (asked.Contains(snapshot.Key) && found.Add(snapshot.Key) && licenses.TryGet(snapshot.Key, out var current))
             {
-                Store(snapshot.Key, Entry(snapshot));
+                if (current.Snapshot.Equals(snapshot) && !floor.IsBelow(current.LicenseId, current.Version))
+                {
+                    var (fetchedAt, refreshAt) = Ages();
+                    current.ReadAgain(fetchedAt, refreshAt);
+                }
+                else
+                {
+                    Store(snapshot.Key, Entry(snapshot));
+                }
             }
         }
 
@@ -194,8 +202,15 @@ internal sealed class SnapshotCache
 
     private CachedLicense Entry(LicenseSnapshot snapshot)
     {
-        var fetchedAt = Stopwatch.GetTimestamp();
-        return new CachedLicense(snapshot, fetchedAt, fetchedAt + (long)(maxAgeTicks * (0.5 + (0.35 * Random.Shared.NextDouble()))));
+        var (fetchedAt, refreshAt) = Ages();
+        return new CachedLicense(snapshot, fetchedAt, refreshAt);
+    }
+
+    /// <summary>Now, and the random point between half and 85 % of the maximum age from which a hit renews.</summary>
+    private (long FetchedAt, long RefreshAt) Ages()
+    {
+        var now = Stopwatch.GetTimestamp();
+        return (now, now + (long)(maxAgeTicks * (0.5 + (0.35 * Random.Shared.NextDouble()))));
     }
 
     private async Task<LookupResult> FetchOnceAsync(string key, long seenAt)

@@ -1,4 +1,3 @@
-using Google.Protobuf.WellKnownTypes;
 using Platform.Validation.Licensing;
 
 namespace Platform.Validation.Usage;
@@ -13,7 +12,7 @@ internal sealed class UsageReporter(UsageQueue queue, LicensingClient licensing,
     /// <summary>Distinct (license, result, domain, machine) records held while Licensing is unreachable.</summary>
     private const int MaxPendingRecords = 50_000;
 
-    private readonly Dictionary<(string, string, string, string), UsageRecord> pending = [];
+    private readonly UsageTally pending = new(MaxPendingRecords);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -42,11 +41,9 @@ internal sealed class UsageReporter(UsageQueue queue, LicensingClient licensing,
             return;
         }
 
-        var request = new RecordUsageRequest();
-        request.Records.Add(pending.Values);
         try
         {
-            await licensing.RecordUsageAsync(request, cancellationToken);
+            await licensing.RecordUsageAsync(pending.ToRequest(), cancellationToken);
             pending.Clear();
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -60,25 +57,7 @@ internal sealed class UsageReporter(UsageQueue queue, LicensingClient licensing,
         var lost = queue.TakeDropped();
         while (queue.Reader.TryRead(out var entry))
         {
-            var key = (entry.LicenseId, entry.Result, entry.Domain, entry.Fingerprint);
-            if (pending.TryGetValue(key, out var record))
-            {
-                record.Count++;
-                record.OccurredAt = Timestamp.FromDateTimeOffset(entry.At);
-            }
-            else if (pending.Count < MaxPendingRecords)
-            {
-                pending[key] = new UsageRecord
-                {
-                    LicenseId = entry.LicenseId,
-                    Result = entry.Result,
-                    Domain = entry.Domain,
-                    Fingerprint = entry.Fingerprint,
-                    OccurredAt = Timestamp.FromDateTimeOffset(entry.At),
-                    Count = 1,
-                };
-            }
-            else
+            if (!pending.Add(entry))
             {
                 lost++;
             }

@@ -1,3 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Contracts.Keys;
+using Platform.Validation.Cache;
+
 namespace Platform.Validation.Tests;
 
 /// <summary>The cache follows Licensing: through events within a second, through the maximum age without them, and through an outage.</summary>
@@ -90,6 +94,36 @@ public sealed class FreshnessTests(PostgresFixture postgres, BrokerFixture broke
         Assert.Equal(HttpStatusCode.OK, (await platform.ValidateAsync(new { key = other })).StatusCode);
         // Two cold reads, then one renewal for both keys.
         Assert.Equal((2, 1), (platform.Licensing.CallsTo("GetLicenseByKey"), platform.Licensing.CallsTo("GetLicensesByKeys")));
+    }
+
+    [Fact]
+    public async Task AnUnchangedLicenseRenewedKeepsItsSnapshotAndStartsItsAgeOver()
+    {
+        var maxAge = TimeSpan.FromSeconds(4);
+        await using var platform = await TestPlatform.StartAsync(postgres, broker, new Dictionary<string, string?> { ["Validation:MaxAge"] = maxAge.ToString() }, relayEvents: false);
+        var (_, key) = await platform.CreateLicenseAsync();
+        var cache = platform.Validation.Services.GetRequiredService<SnapshotCache>();
+        LicenseKeyFormat.Classify(key, out var canonical);
+        Assert.Equal(HttpStatusCode.OK, (await platform.ValidateAsync(new { key })).StatusCode);
+        var cachedBy = DateTime.UtcNow;
+        var first = (await cache.LookupAsync(canonical, CancellationToken.None)).License;
+
+        // Past the latest renewal point: the hit queues the key, and the batch read finds the license as it was.
+        await Task.Delay(cachedBy + (maxAge * 0.85) + TimeSpan.FromMilliseconds(100) - DateTime.UtcNow);
+        Assert.Equal(HttpStatusCode.OK, (await platform.ValidateAsync(new { key })).StatusCode);
+        var start = DateTime.UtcNow;
+        while (platform.Licensing.CallsTo("GetLicensesByKeys") < 1 && DateTime.UtcNow - start < TimeSpan.FromSeconds(2))
+        {
+            await Task.Delay(20);
+        }
+
+        // Past the first read's maximum age: still answered from the same snapshot, with no read of the one key.
+        await Task.Delay(cachedBy + maxAge + TimeSpan.FromMilliseconds(300) - DateTime.UtcNow);
+        Assert.Equal(HttpStatusCode.OK, (await platform.ValidateAsync(new { key })).StatusCode);
+        var renewed = (await cache.LookupAsync(canonical, CancellationToken.None)).License;
+
+        Assert.Equal((1, 1), (platform.Licensing.CallsTo("GetLicenseByKey"), platform.Licensing.CallsTo("GetLicensesByKeys")));
+        Assert.Same(first, renewed);
     }
 
     [Fact]

@@ -1,0 +1,72 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Google.Protobuf.WellKnownTypes;
+using Platform.Validation.Licensing;
+
+namespace Platform.Validation.Usage;
+
+/// <summary>
+/// Identical validations folded into one count per license, result, domain and machine, in place: adding an
+/// entry allocates nothing, and the table keeps its storage from one report to the next. The records Licensing
+/// receives are built only when a report is sent, so none of them lives from one garbage collection to the next.
+/// </summary>
+internal sealed class UsageTally(int maxRecords)
+{
+    private readonly Dictionary<UsageKey, Tally> tallies = [];
+
+    /// <summary>How many distinct records are held.</summary>
+    public int Count => tallies.Count;
+
+    /// <summary>Counts the entry; false when it is a new record and the tally already holds its maximum.</summary>
+    public bool Add(in UsageEntry entry)
+    {
+        var key = new UsageKey(entry.LicenseId, entry.Result, entry.Domain, entry.Fingerprint);
+        ref var tally = ref tallies.Count < maxRecords
+            ? ref CollectionsMarshal.GetValueRefOrAddDefault(tallies, key, out _)
+            : ref CollectionsMarshal.GetValueRefOrNullRef(tallies, key);
+        if (Unsafe.IsNullRef(ref tally))
+        {
+            return false;
+        }
+
+        tally.Count++;
+        if (entry.At > tally.LastAt)
+        {
+            tally.LastAt = entry.At;
+        }
+
+        return true;
+    }
+
+    /// <summary>The held records as one <c>RecordUsage</c> request.</summary>
+    public RecordUsageRequest ToRequest()
+    {
+        var request = new RecordUsageRequest();
+        request.Records.Capacity = tallies.Count;
+        foreach (var (key, tally) in tallies)
+        {
+            request.Records.Add(new UsageRecord
+            {
+                LicenseId = key.LicenseId,
+                Result = key.Result,
+                Domain = key.Domain,
+                Fingerprint = key.Fingerprint,
+                OccurredAt = Timestamp.FromDateTimeOffset(tally.LastAt),
+                Count = tally.Count,
+            });
+        }
+
+        return request;
+    }
+
+    /// <summary>Forgets every record (Licensing took them), keeping the storage.</summary>
+    public void Clear() => tallies.Clear();
+
+    private readonly record struct UsageKey(string LicenseId, string Result, string Domain, string Fingerprint);
+
+    private struct Tally
+    {
+        public int Count;
+        public DateTimeOffset LastAt;
+    }
+}
