@@ -12,7 +12,7 @@ internal static class ValidateApi
     /// <c>POST /api/v1/validate</c>. A key whose checksum fails is refused before any I/O; the rest is answered
     /// from the snapshot cache (a miss asks Licensing once, however many requests wait for it).
     /// </summary>
-    public static async Task<Results<JsonHttpResult<ValidAnswer>, JsonHttpResult<RefusalAnswer>, JsonHttpResult<ApiError>>> Validate(
+    public static async ValueTask<Results<JsonHttpResult<ValidAnswer>, JsonHttpResult<RefusalAnswer>, JsonHttpResult<ApiError>>> Validate(
         ValidateRequest request, HttpContext context, LicenseValidation validation, OfflineTokenIssuer tokens, TimeProvider time)
     {
         if (RequestErrors.Blank(request.AnyKey) is not { } rawKey)
@@ -28,7 +28,9 @@ internal static class ValidateApi
 
         var machine = RequestErrors.Blank(request.AnyMachine);
         var domain = RequestErrors.Blank(request.Domain) is { } d ? DomainName.Normalize(d) : null;
-        var features = request.Features?.Where(f => !string.IsNullOrWhiteSpace(f)).Select(f => f.Trim()).Distinct(StringComparer.Ordinal).ToList() ?? [];
+        IReadOnlyList<string> features = request.Features is { Count: > 0 } requested
+            ? requested.Where(f => !string.IsNullOrWhiteSpace(f)).Select(f => f.Trim()).Distinct(StringComparer.Ordinal).ToList()
+            : Array.Empty<string>();
         if (RequestErrors.TooLong(machine) || RequestErrors.TooLong(domain, DomainName.MaxLength) || RequestErrors.TooLong(request.AnyProductId)
             || features.Count > RequestErrors.MaxFeatures || features.Any(f => f.Length > RequestErrors.MaxIdLength))
         {

@@ -12,7 +12,8 @@ namespace Platform.Validation.Model;
 /// </summary>
 internal sealed class LicenseValidation(SnapshotCache cache, LicensingClient licensing, UsageQueue usage, TimeProvider time)
 {
-    public async Task<ValidationResult> ValidateAsync(ValidationQuery query, CallerIdentity? caller, CancellationToken cancellationToken)
+    /// <remarks>A <see cref="ValueTask{TResult}"/>: a cache hit completes without awaiting, and then allocates no task.</remarks>
+    public async ValueTask<ValidationResult> ValidateAsync(ValidationQuery query, CallerIdentity? caller, CancellationToken cancellationToken)
     {
         var lookup = await cache.LookupAsync(query.Key, cancellationToken);
         if (lookup.State == LookupState.Unavailable)
