@@ -1,19 +1,20 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Contracts.Keys;
-using Platform.ServiceDefaults.Errors;
 using Platform.Validation.Model;
 using Platform.Validation.Tokens;
 
 namespace Platform.Validation.Apis;
 
-internal static class ValidateApi
+/// <summary>
+/// <c>POST /api/v1/validate</c>, the hot path. Its services are singletons given once, when the route is mapped,
+/// and its answers are <see cref="JsonAnswer{T}"/>s, so a validation never makes ASP.NET Core create a DI scope.
+/// </summary>
+internal sealed class ValidateApi(LicenseValidation validation, OfflineTokenIssuer tokens, TimeProvider time)
 {
     /// <summary>
-    /// <c>POST /api/v1/validate</c>. A key whose checksum fails is refused before any I/O; the rest is answered
-    /// from the snapshot cache (a miss asks Licensing once, however many requests wait for it).
+    /// A key whose checksum fails is refused before any I/O; the rest is answered from the snapshot cache
+    /// (a miss asks Licensing once, however many requests wait for it).
     /// </summary>
-    public static async ValueTask<Results<JsonHttpResult<ValidAnswer>, JsonHttpResult<RefusalAnswer>, JsonHttpResult<ApiError>>> Validate(
-        ValidateRequest request, HttpContext context, LicenseValidation validation, OfflineTokenIssuer tokens, TimeProvider time)
+    public async ValueTask<IResult> ValidateAsync(ValidateRequest request, HttpContext context)
     {
         if (RequestErrors.Blank(request.AnyKey) is not { } rawKey)
         {
@@ -23,7 +24,7 @@ internal static class ValidateApi
         // A platform key whose checksum fails, or a string no key can be, is refused here; an imported key is looked up as given.
         if (LicenseKeyFormat.Classify(rawKey, out var key) == LicenseKeyKind.Invalid)
         {
-            return TypedResults.Json(RefusalAnswer.Of(Refusal.InvalidKeyFormat), ValidationJsonContext.Default.RefusalAnswer, statusCode: StatusCodes.Status400BadRequest);
+            return new JsonAnswer<RefusalAnswer>(RefusalAnswer.Of(Refusal.InvalidKeyFormat), ValidationJsonContext.Default.RefusalAnswer, StatusCodes.Status400BadRequest);
         }
 
         var machine = RequestErrors.Blank(request.AnyMachine);
@@ -52,15 +53,16 @@ internal static class ValidateApi
 
         if (result.Refusal is { } refusal)
         {
-            return TypedResults.Json(RefusalAnswer.Of(refusal, result.ServedFromCache), ValidationJsonContext.Default.RefusalAnswer, statusCode: refusal.Status);
+            return new JsonAnswer<RefusalAnswer>(RefusalAnswer.Of(refusal, result.ServedFromCache), ValidationJsonContext.Default.RefusalAnswer, refusal.Status);
         }
 
         var license = result.License!;
         var now = time.GetUtcNow();
         var token = request.WantsOfflineToken ? tokens.Issue(license, machine, domain, now) : null;
         // Written by the generated serializer of the answer itself (the fast path: no reflection, no serializer state).
-        return TypedResults.Json(
+        return new JsonAnswer<ValidAnswer>(
             new ValidAnswer(true, license.View, now, LicenseRules.IsPastExpiry(license, now), result.ServedFromCache, token),
-            ValidationJsonContext.Default.ValidAnswer);
+            ValidationJsonContext.Default.ValidAnswer,
+            StatusCodes.Status200OK);
     }
 }

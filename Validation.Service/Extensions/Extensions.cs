@@ -41,5 +41,6 @@ internal static class Extensions
         // Read now, so a missing or malformed key stops the service at start, naming the setting.
         builder.Services.AddSingleton(new SigningKeyRing(builder.Configuration));
         builder.Services.AddSingleton<OfflineTokenIssuer>();
+        builder.Services.AddSingleton<ValidateApi>();
     }
 }
