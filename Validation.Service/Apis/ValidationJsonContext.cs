@@ -9,7 +9,7 @@ namespace Platform.Validation.Apis;
 /// the HTTP JSON options' resolver chain, so these types are read and written without reflection; any other type falls
 /// through to the reflection-based resolver. The serializer's fast path (generated code writing straight to the
 /// response, no per-request serializer state) is taken only with this context's own type info, so the hot route,
-/// validate, answers with <c>TypedResults.Json(answer, ValidationJsonContext.Default.…)</c>.
+/// validate, answers with <see cref="JsonAnswer{T}"/>s given <c>ValidationJsonContext.Default.…</c>.
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(ValidateRequest))]

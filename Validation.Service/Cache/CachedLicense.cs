@@ -5,6 +5,9 @@ namespace Platform.Validation.Cache;
 /// <summary>A snapshot as the cache holds it: with the sets and the answer view worked out once, not per request.</summary>
 internal sealed class CachedLicense
 {
+    private long fetchedAt;
+    private long refreshAt;
+
     public CachedLicense(LicenseSnapshot snapshot, long fetchedAt, long refreshAt)
     {
         Snapshot = snapshot;
@@ -17,9 +20,6 @@ internal sealed class CachedLicense
         ExpiresAt = LicenseView.Time(snapshot.ExpiresAt);
         KeyValidUntil = LicenseView.Time(snapshot.KeyValidUntil);
     }
-
-    private long fetchedAt;
-    private long refreshAt;
 
     public LicenseSnapshot Snapshot { get; }
 
@@ -36,6 +36,7 @@ internal sealed class CachedLicense
     public DateTimeOffset? ExpiresAt { get; }
     public DateTimeOffset? KeyValidUntil { get; }
     public long Version => Snapshot.Version;
+    public string LicenseId => Snapshot.Id;
 
     /// <summary>
     /// A renewal read the same snapshot again: its age starts over, and the worked-out sets stay (a hot key renewed
@@ -46,5 +47,4 @@ internal sealed class CachedLicense
         Volatile.Write(ref this.refreshAt, refreshAt);
         Volatile.Write(ref this.fetchedAt, fetchedAt);
     }
-    public string LicenseId => Snapshot.Id;
 }
