@@ -13,6 +13,14 @@ public static class LicenseKeyChecksum
     /// <summary>The checksum as three symbols.</summary>
     public static string Compute(string prefix, ReadOnlySpan<char> body)
     {
+        Span<char> checksum = stackalloc char[LicenseKeyFormat.ChecksumSymbols];
+        Compute(prefix, body, checksum);
+        return new string(checksum);
+    }
+
+    /// <summary>Writes the checksum's three symbols into <paramref name="destination"/>.</summary>
+    public static void Compute(ReadOnlySpan<char> prefix, ReadOnlySpan<char> body, Span<char> destination)
+    {
         var crc = 0;
         foreach (var c in prefix)
         {
@@ -24,12 +32,9 @@ public static class LicenseKeyChecksum
             crc = Feed(crc, LicenseKeyAlphabet.ValueOf(symbol), 5);
         }
 
-        return string.Create(3, crc, static (span, value) =>
-        {
-            span[0] = LicenseKeyAlphabet.Symbols[(value >> 10) & 31];
-            span[1] = LicenseKeyAlphabet.Symbols[(value >> 5) & 31];
-            span[2] = LicenseKeyAlphabet.Symbols[value & 31];
-        });
+        destination[0] = LicenseKeyAlphabet.Symbols[(crc >> 10) & 31];
+        destination[1] = LicenseKeyAlphabet.Symbols[(crc >> 5) & 31];
+        destination[2] = LicenseKeyAlphabet.Symbols[crc & 31];
     }
 
     private static int Feed(int crc, int value, int bits)

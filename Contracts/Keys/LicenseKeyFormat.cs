@@ -15,10 +15,29 @@ public static class LicenseKeyFormat
     public const int BodySymbols = RandomSymbols + ChecksumSymbols;
     public const int GroupSize = 4;
     public const string DefaultPrefix = "TO";
+    public const int MaxPrefixLength = 8;
+    private const int FormattedBodyLength = BodySymbols + (BodySymbols / GroupSize);
 
     /// <summary>Whether <paramref name="prefix"/> can start a key: 2 to 8 of A–Z and 0–9.</summary>
-    public static bool IsValidPrefix(string? prefix) =>
-        prefix is { Length: >= 2 and <= 8 } && prefix.All(c => c is (>= 'A' and <= 'Z') or (>= '0' and <= '9'));
+    public static bool IsValidPrefix(string? prefix) => prefix is not null && IsValidPrefix(prefix.AsSpan());
+
+    public static bool IsValidPrefix(ReadOnlySpan<char> prefix)
+    {
+        if (prefix.Length is < 2 or > MaxPrefixLength)
+        {
+            return false;
+        }
+
+        foreach (var c in prefix)
+        {
+            if (c is not ((>= 'A' and <= 'Z') or (>= '0' and <= '9')))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     public static string Generate(string prefix = DefaultPrefix)
     {
@@ -43,26 +62,34 @@ public static class LicenseKeyFormat
     /// </summary>
     public static bool TryNormalize(string? input, out string key)
     {
+        // Spans on the stack throughout: this runs on every validation. A key already in canonical form is returned as given.
         key = "";
         if (string.IsNullOrWhiteSpace(input) || input.Length > 64)
         {
             return false;
         }
 
-        Span<char> symbols = stackalloc char[64];
-        var count = 0;
         var dash = input.IndexOf('-', StringComparison.Ordinal);
         if (dash < 0)
         {
             return false;
         }
 
-        var prefix = input[..dash].Trim().ToUpperInvariant();
+        var given = input.AsSpan(0, dash).Trim();
+        if (given.Length > MaxPrefixLength)
+        {
+            return false;
+        }
+
+        Span<char> prefix = stackalloc char[MaxPrefixLength];
+        prefix = prefix[..given.ToUpperInvariant(prefix)];
         if (!IsValidPrefix(prefix))
         {
             return false;
         }
 
+        Span<char> symbols = stackalloc char[BodySymbols];
+        var count = 0;
         foreach (var c in input.AsSpan(dash + 1))
         {
             if (c is '-' or ' ')
@@ -79,18 +106,21 @@ public static class LicenseKeyFormat
             symbols[count++] = LicenseKeyAlphabet.Symbols[value];
         }
 
+        Span<char> checksum = stackalloc char[ChecksumSymbols];
         if (count != BodySymbols)
         {
             return false;
         }
 
-        var body = symbols[..BodySymbols];
-        if (!LicenseKeyChecksum.Compute(prefix, body[..RandomSymbols]).AsSpan().SequenceEqual(body[RandomSymbols..]))
+        LicenseKeyChecksum.Compute(prefix, symbols[..RandomSymbols], checksum);
+        if (!checksum.SequenceEqual(symbols[RandomSymbols..]))
         {
             return false;
         }
 
-        key = Format(prefix, body);
+        Span<char> canonical = stackalloc char[MaxPrefixLength + FormattedBodyLength];
+        canonical = canonical[..Format(prefix, symbols, canonical)];
+        key = canonical.SequenceEqual(input) ? input : new string(canonical);
         return true;
     }
 
@@ -128,7 +158,8 @@ public static class LicenseKeyFormat
     private static bool HasPlatformShape(string input)
     {
         var dash = input.IndexOf('-', StringComparison.Ordinal);
-        if (dash < 0 || !IsValidPrefix(input[..dash].ToUpperInvariant()))
+        Span<char> prefix = stackalloc char[MaxPrefixLength];
+        if (dash < 0 || dash > MaxPrefixLength || !IsValidPrefix(prefix[..input.AsSpan(0, dash).ToUpperInvariant(prefix)]))
         {
             return false;
         }
@@ -154,17 +185,22 @@ public static class LicenseKeyFormat
 
     private static string Format(string prefix, ReadOnlySpan<char> body)
     {
-        var groups = BodySymbols / GroupSize;
-        var result = new char[prefix.Length + (groups * (GroupSize + 1))];
-        prefix.AsSpan().CopyTo(result);
+        Span<char> formatted = stackalloc char[MaxPrefixLength + FormattedBodyLength];
+        return new string(formatted[..Format(prefix, body, formatted)]);
+    }
+
+    /// <summary>Writes <c>PREFIX-XXXX-…</c> into <paramref name="destination"/>; returns its length.</summary>
+    private static int Format(ReadOnlySpan<char> prefix, ReadOnlySpan<char> body, Span<char> destination)
+    {
+        prefix.CopyTo(destination);
         var at = prefix.Length;
-        for (var g = 0; g < groups; g++)
+        for (var g = 0; g < BodySymbols / GroupSize; g++)
         {
-            result[at++] = '-';
-            body.Slice(g * GroupSize, GroupSize).CopyTo(result.AsSpan(at));
+            destination[at++] = '-';
+            body.Slice(g * GroupSize, GroupSize).CopyTo(destination[at..]);
             at += GroupSize;
         }
 
-        return new string(result);
+        return at;
     }
 }

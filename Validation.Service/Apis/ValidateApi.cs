@@ -6,7 +6,8 @@ namespace Platform.Validation.Apis;
 
 /// <summary>
 /// <c>POST /api/v1/validate</c>, the hot path. Its services are singletons given once, when the route is mapped,
-/// and its answers are <see cref="JsonAnswer{T}"/>s, so a validation never makes ASP.NET Core create a DI scope.
+/// and its answers are <see cref="JsonAnswer{T}"/>s, so a validation never makes ASP.NET Core create a DI scope; its body
+/// is read by <see cref="JsonRequestBody"/> rather than bound by the framework (declared for OpenAPI where it is mapped).
 /// </summary>
 internal sealed class ValidateApi(LicenseValidation validation, OfflineTokenIssuer tokens, TimeProvider time)
 {
@@ -14,8 +15,9 @@ internal sealed class ValidateApi(LicenseValidation validation, OfflineTokenIssu
     /// A key whose checksum fails is refused before any I/O; the rest is answered from the snapshot cache
     /// (a miss asks Licensing once, however many requests wait for it).
     /// </summary>
-    public async ValueTask<IResult> ValidateAsync(ValidateRequest request, HttpContext context)
+    public async ValueTask<IResult> ValidateAsync(HttpContext context)
     {
+        var request = await JsonRequestBody.ReadAsync(context, ValidationJsonContext.Default.ValidateRequest);
         if (RequestErrors.Blank(request.AnyKey) is not { } rawKey)
         {
             return RequestErrors.MissingKey();

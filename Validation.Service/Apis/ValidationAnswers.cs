@@ -9,7 +9,7 @@ namespace Platform.Validation.Apis;
 /// <c>expired</c> is true for a license past its expiry whose plan keeps access; <c>servedFromCache</c> is true when
 /// Licensing could not be asked and the answer rests on a snapshot past its maximum age.
 /// </summary>
-internal sealed record ValidAnswer(
+internal readonly record struct ValidAnswer(
     [property: JsonPropertyName("valid")] bool Valid,
     [property: JsonPropertyName("license")] LicenseView License,
     [property: JsonPropertyName("validatedAt")] DateTimeOffset ValidatedAt,

@@ -6,7 +6,8 @@ internal static class ValidationApi
     public static IEndpointRouteBuilder MapValidationApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1");
-        api.MapPost("/validate", app.ServiceProvider.GetRequiredService<ValidateApi>().ValidateAsync).Produces<ValidAnswer>();
+        api.MapPost("/validate", app.ServiceProvider.GetRequiredService<ValidateApi>().ValidateAsync)
+            .Accepts<ValidateRequest>("application/json").Produces<ValidAnswer>();
         api.MapPost("/activate", ActivationApi.Activate);
         api.MapPost("/deactivate", ActivationApi.Deactivate);
         api.MapPost("/seats/checkout", SeatsApi.Checkout);

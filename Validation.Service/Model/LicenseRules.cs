@@ -45,7 +45,7 @@ internal static class LicenseRules
             return Refusal.MachineNotActivated;
         }
 
-        if (query.Features.Count > 0 && query.Features.Where(f => !license.Features.Contains(f)).ToList() is { Count: > 0 } missing)
+        if (query.Features.Count > 0 && MissingFeatures(license, query.Features) is { Count: > 0 } missing)
         {
             return Refusal.FeatureNotEntitled(missing);
         }
@@ -65,6 +65,10 @@ internal static class LicenseRules
 
         return null;
     }
+
+    // A method of its own: a lambda capturing the license in Check would allocate its closure on every validation.
+    private static List<string> MissingFeatures(CachedLicense license, IReadOnlyList<string> requested) =>
+        requested.Where(f => !license.Features.Contains(f)).ToList();
 
     /// <summary>Whether the license is past its expiry time (it may still be valid, with keep_access).</summary>
     public static bool IsPastExpiry(CachedLicense license, DateTimeOffset now) =>

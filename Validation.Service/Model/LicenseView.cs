@@ -3,7 +3,10 @@ using Google.Protobuf.WellKnownTypes;
 
 namespace Platform.Validation.Model;
 
-/// <summary>The license as a valid answer shows it (camelCase, as the reference's validate response).</summary>
+/// <summary>
+/// The license as a valid answer shows it (camelCase, as the reference's validate response). Its lists are arrays: the
+/// serializer walks an array directly, where an interface-typed list costs an enumerator object on every answer.
+/// </summary>
 internal sealed record LicenseView(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("key")] string Key,
@@ -11,11 +14,11 @@ internal sealed record LicenseView(
     [property: JsonPropertyName("type")] string Type,
     [property: JsonPropertyName("plan")] string? Plan,
     [property: JsonPropertyName("productId")] string ProductId,
-    [property: JsonPropertyName("features")] IReadOnlyList<string> Features,
+    [property: JsonPropertyName("features")] string[] Features,
     [property: JsonPropertyName("expiresAt")] DateTimeOffset? ExpiresAt,
     [property: JsonPropertyName("activations")] int Activations,
     [property: JsonPropertyName("maxActivations")] int? MaxActivations,
-    [property: JsonPropertyName("domains")] IReadOnlyList<string> Domains,
+    [property: JsonPropertyName("domains")] string[] Domains,
     [property: JsonPropertyName("maxDomains")] int? MaxDomains,
     [property: JsonPropertyName("seatsInUse")] int SeatsInUse,
     [property: JsonPropertyName("maxSeats")] int? MaxSeats,

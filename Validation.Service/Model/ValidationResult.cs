@@ -3,7 +3,7 @@ using Platform.Validation.Cache;
 namespace Platform.Validation.Model;
 
 /// <summary>The outcome of a validation: a license that passed, a refusal (with the license when there is one), or Licensing unreachable.</summary>
-internal sealed record ValidationResult(CachedLicense? License, Refusal? Refusal, bool ServedFromCache, bool Unavailable = false)
+internal readonly record struct ValidationResult(CachedLicense? License, Refusal? Refusal, bool ServedFromCache, bool Unavailable = false)
 {
     public bool IsValid => License is not null && Refusal is null && !Unavailable;
 
