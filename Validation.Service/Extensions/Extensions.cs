@@ -35,7 +35,7 @@ internal static class Extensions
         builder.Services.AddSingleton<CacheMetrics>();
         builder.Services.AddSingleton<SnapshotCache>();
         builder.Services.AddHostedService<SnapshotRenewer>();
-        builder.Services.AddSingleton<UsageQueue>();
+        builder.Services.AddSingleton<UsageCounter>();
         builder.Services.AddHostedService<UsageReporter>();
         builder.Services.AddSingleton<LicenseValidation>();
         // Read now, so a missing or malformed key stops the service at start, naming the setting.

@@ -26,6 +26,9 @@ internal sealed class ValidationOptions
     /// <summary>How often queued usage is sent to Licensing.</summary>
     public TimeSpan UsageFlushInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>The usage queue's bound; validations beyond it while it is full are not counted.</summary>
-    public int UsageQueueCapacity { get; set; } = 100_000;
+    /// <summary>
+    /// Distinct (license, result, domain, machine) usage records held between two reports, per counting stripe and
+    /// for the batch waiting to be sent; validations that would add more are not counted (the drop is logged).
+    /// </summary>
+    public int UsageMaxRecords { get; set; } = 50_000;
 }

@@ -10,7 +10,7 @@ namespace Platform.Validation.Model;
 /// A validation: the snapshot from the cache, the checks, the binding of a new domain (a write to Licensing,
 /// whose answer the cache takes), and the usage record queued for Licensing.
 /// </summary>
-internal sealed class LicenseValidation(SnapshotCache cache, LicensingClient licensing, UsageQueue usage, TimeProvider time)
+internal sealed class LicenseValidation(SnapshotCache cache, LicensingClient licensing, UsageCounter usage, TimeProvider time)
 {
     /// <remarks>A <see cref="ValueTask{TResult}"/>: a cache hit completes without awaiting, and then allocates no task.</remarks>
     public async ValueTask<ValidationResult> ValidateAsync(ValidationQuery query, CallerIdentity? caller, CancellationToken cancellationToken)

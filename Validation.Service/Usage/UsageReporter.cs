@@ -3,16 +3,14 @@ using Platform.Validation.Licensing;
 namespace Platform.Validation.Usage;
 
 /// <summary>
-/// Sends queued usage to <c>Licensing.RecordUsage</c> every <see cref="ValidationOptions.UsageFlushInterval"/>,
-/// folding identical validations into one record with a count. A batch Licensing did not take is kept and
+/// Sends the usage <see cref="UsageCounter"/> counted to <c>Licensing.RecordUsage</c> every
+/// <see cref="ValidationOptions.UsageFlushInterval"/>: identical validations are one record with a count. A batch Licensing did not take is kept and
 /// merged into the next (bounded), so only a crash loses usage: at most the one batch not yet sent.
 /// </summary>
-internal sealed class UsageReporter(UsageQueue queue, LicensingClient licensing, IOptions<ValidationOptions> options, ILogger<UsageReporter> logger) : BackgroundService
+internal sealed class UsageReporter(UsageCounter counter, LicensingClient licensing, IOptions<ValidationOptions> options, ILogger<UsageReporter> logger) : BackgroundService
 {
-    /// <summary>Distinct (license, result, domain, machine) records held while Licensing is unreachable.</summary>
-    private const int MaxPendingRecords = 50_000;
-
-    private readonly UsageTally pending = new(MaxPendingRecords);
+    /// <summary>Distinct (license, result, domain, machine) records held until Licensing takes them.</summary>
+    private readonly UsageTally pending = new(options.Value.UsageMaxRecords);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -54,18 +52,9 @@ internal sealed class UsageReporter(UsageQueue queue, LicensingClient licensing,
 
     private void Drain()
     {
-        var lost = queue.TakeDropped();
-        while (queue.Reader.TryRead(out var entry))
+        if (counter.MoveTo(pending) is var lost and > 0)
         {
-            if (!pending.Add(entry))
-            {
-                lost++;
-            }
-        }
-
-        if (lost > 0)
-        {
-            logger.LogWarning("{Lost} validations were not counted: the usage queue was full", lost);
+            logger.LogWarning("{Lost} validations were not counted: more distinct records than Validation:UsageMaxRecords", lost);
         }
     }
 }

@@ -18,9 +18,26 @@ internal sealed class UsageTally(int maxRecords)
     public int Count => tallies.Count;
 
     /// <summary>Counts the entry; false when it is a new record and the tally already holds its maximum.</summary>
-    public bool Add(in UsageEntry entry)
+    public bool Add(in UsageEntry entry) =>
+        Add(new UsageKey(entry.LicenseId, entry.Result, entry.Domain, entry.Fingerprint), 1, entry.At);
+
+    /// <summary>Adds every record of <paramref name="other"/>; returns how many validations did not fit.</summary>
+    public long AddAll(UsageTally other)
     {
-        var key = new UsageKey(entry.LicenseId, entry.Result, entry.Domain, entry.Fingerprint);
+        long lost = 0;
+        foreach (var (key, tally) in other.tallies)
+        {
+            if (!Add(key, tally.Count, tally.LastAt))
+            {
+                lost += tally.Count;
+            }
+        }
+
+        return lost;
+    }
+
+    private bool Add(UsageKey key, int count, DateTimeOffset at)
+    {
         ref var tally = ref tallies.Count < maxRecords
             ? ref CollectionsMarshal.GetValueRefOrAddDefault(tallies, key, out _)
             : ref CollectionsMarshal.GetValueRefOrNullRef(tallies, key);
@@ -29,10 +46,10 @@ internal sealed class UsageTally(int maxRecords)
             return false;
         }
 
-        tally.Count++;
-        if (entry.At > tally.LastAt)
+        tally.Count = (int)Math.Min((long)tally.Count + count, int.MaxValue);
+        if (at > tally.LastAt)
         {
-            tally.LastAt = entry.At;
+            tally.LastAt = at;
         }
 
         return true;

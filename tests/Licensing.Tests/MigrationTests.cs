@@ -18,6 +18,17 @@ public sealed class MigrationTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task UsageReportsAreStoredWithoutCompression()
+    {
+        await using var database = await Database.CreateAsync(postgres);
+
+        var storage = await database.ScalarAsync<string>(
+            "SELECT string_agg(DISTINCT attstorage::text, '') FROM pg_attribute WHERE attrelid = 'usage_batches'::regclass AND attnum > 0 AND atttypid IN ('text[]'::regtype, 'timestamptz[]'::regtype, 'int[]'::regtype)");
+
+        Assert.Equal("e", storage); // external: out of line, never compressed
+    }
+
+    [Fact]
     public async Task AnUpToDateDatabaseIsLeftAlone()
     {
         await using var database = await Database.CreateAsync(postgres);
