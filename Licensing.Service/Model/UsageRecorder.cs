@@ -13,7 +13,7 @@ namespace Platform.Licensing.Model;
 /// </summary>
 internal sealed class UsageRecorder(NpgsqlDataSource dataSource)
 {
-    public const int MaxBatch = 10_000;
+    public const int MaxBatch = Platform.Contracts.Usage.UsageReportLimits.MaxRecords;
 
     /// <summary>How many reports one fold statement takes.</summary>
     private const int ReportsPerFold = 200;

@@ -29,6 +29,11 @@ internal static class JsonRequestBody
             throw TooLarge();
         }
 
+        if (context.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false })
+        {
+            throw Missing(); // whatever the content type says, as the framework's binder
+        }
+
         if (!IsPlainJson(request.ContentType))
         {
             return await ReadOtherAsync(context, typeInfo);
@@ -116,11 +121,6 @@ internal static class JsonRequestBody
             throw new BadHttpRequestException("The request body must be JSON.", StatusCodes.Status415UnsupportedMediaType);
         }
 
-        if (request.ContentLength == 0)
-        {
-            throw Missing();
-        }
-
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
             // Kestrel enforces the bound here. (Not on the fast path, which counts itself: a request over Kestrel's
@@ -139,6 +139,7 @@ internal static class JsonRequestBody
         }
     }
 
+    // "no body was provided": the phrase the error middleware answers with MISSING_FIELDS, as for the framework's binder.
     private static BadHttpRequestException Missing() =>
         new("A JSON body is required, but no body was provided.", StatusCodes.Status400BadRequest);
 

@@ -23,12 +23,12 @@ internal sealed class ValidationOptions
     /// <summary>The deadline of each call to Licensing.</summary>
     public TimeSpan LicensingTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>How often queued usage is sent to Licensing.</summary>
+    /// <summary>How often counted usage is sent to Licensing.</summary>
     public TimeSpan UsageFlushInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// Distinct (license, result, domain, machine) usage records held between two reports, per counting stripe and
-    /// for the batch waiting to be sent; validations that would add more are not counted (the drop is logged).
+    /// Distinct (license, result, domain, machine) usage records held between two reports (shared by the counting
+    /// stripes), and in the batch waiting to be sent; validations that would add more are not counted (the drop is logged).
     /// </summary>
-    public int UsageMaxRecords { get; set; } = 50_000;
+    public int UsageMaxRecords { get; set; } = 100_000;
 }

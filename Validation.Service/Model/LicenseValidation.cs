@@ -8,7 +8,7 @@ namespace Platform.Validation.Model;
 
 /// <summary>
 /// A validation: the snapshot from the cache, the checks, the binding of a new domain (a write to Licensing,
-/// whose answer the cache takes), and the usage record queued for Licensing.
+/// whose answer the cache takes), and the usage counted for Licensing.
 /// </summary>
 internal sealed class LicenseValidation(SnapshotCache cache, LicensingClient licensing, UsageCounter usage, TimeProvider time)
 {

@@ -4,9 +4,10 @@ namespace Platform.Validation.Usage;
 /// Validations counted where they happen: each is folded at once into one of a few tallies, picked by thread, each
 /// behind its own lock, so counting takes a lock no other thread is likely to want and allocates nothing. The
 /// reporter swaps each stripe's table for an empty one (a moment under that stripe's lock) and merges what it took.
+/// There are max(4, 2 × cores) stripes; they share the bound <see cref="ValidationOptions.UsageMaxRecords"/> equally.
 /// (A queue drained once a second took 15-50 ms under load to hand over a second's 40,000 validations, taking its
-/// lock for each read while the request threads waited on it to write.) A stripe holds at most the configured number
-/// of distinct records between two reports; validations that would add more are not counted, and the drop is logged.
+/// lock for each read while the request threads waited on it to write.) Validations that would add a distinct record
+/// to a full stripe are not counted, and the drop is logged.
 /// </summary>
 internal sealed class UsageCounter
 {
@@ -16,11 +17,15 @@ internal sealed class UsageCounter
     public UsageCounter(IOptions<ValidationOptions> options)
     {
         stripes = new Stripe[Math.Max(4, 2 * Environment.ProcessorCount)];
+        var perStripe = Math.Max(1, options.Value.UsageMaxRecords / stripes.Length); // the bound is shared
         for (var i = 0; i < stripes.Length; i++)
         {
-            stripes[i] = new Stripe(options.Value.UsageMaxRecords);
+            stripes[i] = new Stripe(perStripe);
         }
     }
+
+    /// <summary>How many tallies share the bound.</summary>
+    public int Stripes => stripes.Length;
 
     public void Add(in UsageEntry entry)
     {

@@ -1,11 +1,13 @@
+using Platform.Contracts.Usage;
 using Platform.Validation.Licensing;
 
 namespace Platform.Validation.Usage;
 
 /// <summary>
 /// Sends the usage <see cref="UsageCounter"/> counted to <c>Licensing.RecordUsage</c> every
-/// <see cref="ValidationOptions.UsageFlushInterval"/>: identical validations are one record with a count. A batch Licensing did not take is kept and
-/// merged into the next (bounded), so only a crash loses usage: at most the one batch not yet sent.
+/// <see cref="ValidationOptions.UsageFlushInterval"/>: identical validations are one record with a count. A batch
+/// Licensing did not take is kept and merged into the next (bounded), so only a crash loses usage: at most the one
+/// batch not yet sent.
 /// </summary>
 internal sealed class UsageReporter(UsageCounter counter, LicensingClient licensing, IOptions<ValidationOptions> options, ILogger<UsageReporter> logger) : BackgroundService
 {
@@ -34,19 +36,27 @@ internal sealed class UsageReporter(UsageCounter counter, LicensingClient licens
     internal async Task FlushAsync(CancellationToken cancellationToken)
     {
         Drain();
-        if (pending.Count == 0)
-        {
-            return;
-        }
 
-        try
+        // Licensing takes at most UsageReportLimits.MaxRecords a call: more (many licenses, or a backlog after an
+        // outage) goes in several calls, each removed from the batch only once Licensing has taken it.
+        while (pending.Count > 0)
         {
-            await licensing.RecordUsageAsync(pending.ToRequest(), cancellationToken);
-            pending.Clear();
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            logger.LogWarning("Usage not recorded yet ({Records} records kept for the next attempt): {Reason}", pending.Count, ex.Message);
+            var request = pending.Take(UsageReportLimits.MaxRecords);
+            try
+            {
+                await licensing.RecordUsageAsync(request, cancellationToken);
+            }
+            catch (Exception ex)
+            {
+                pending.Restore(request);
+                if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested)
+                {
+                    throw; // stopping: the last attempt sends what is kept
+                }
+
+                logger.LogWarning("Usage not recorded yet ({Records} records kept for the next attempt): {Reason}", pending.Count, ex.Message);
+                return;
+            }
         }
     }
 

@@ -55,13 +55,21 @@ internal sealed class UsageTally(int maxRecords)
         return true;
     }
 
-    /// <summary>The held records as one <c>RecordUsage</c> request.</summary>
-    public RecordUsageRequest ToRequest()
+    /// <summary>
+    /// Up to <paramref name="max"/> records as one <c>RecordUsage</c> request, removed from the tally; give the request
+    /// to <see cref="Restore"/> if Licensing does not take it.
+    /// </summary>
+    public RecordUsageRequest Take(int max)
     {
         var request = new RecordUsageRequest();
-        request.Records.Capacity = tallies.Count;
+        request.Records.Capacity = Math.Min(max, tallies.Count);
         foreach (var (key, tally) in tallies)
         {
+            if (request.Records.Count == max)
+            {
+                break;
+            }
+
             request.Records.Add(new UsageRecord
             {
                 LicenseId = key.LicenseId,
@@ -73,11 +81,27 @@ internal sealed class UsageTally(int maxRecords)
             });
         }
 
+        foreach (var record in request.Records)
+        {
+            tallies.Remove(KeyOf(record));
+        }
+
         return request;
+    }
+
+    /// <summary>Puts back the records of a request <see cref="Take"/> gave.</summary>
+    public void Restore(RecordUsageRequest request)
+    {
+        foreach (var record in request.Records)
+        {
+            Add(KeyOf(record), record.Count, record.OccurredAt.ToDateTimeOffset());
+        }
     }
 
     /// <summary>Forgets every record (Licensing took them), keeping the storage.</summary>
     public void Clear() => tallies.Clear();
+
+    private static UsageKey KeyOf(UsageRecord record) => new(record.LicenseId, record.Result, record.Domain, record.Fingerprint);
 
     private readonly record struct UsageKey(string LicenseId, string Result, string Domain, string Fingerprint);
 

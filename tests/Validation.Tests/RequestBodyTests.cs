@@ -20,8 +20,9 @@ public sealed class RequestBodyTests(PostgresFixture postgres, BrokerFixture bro
         await using var platform = await TestPlatform.StartAsync(postgres, broker);
         var huge = "{\"key\":\"" + new string('A', JsonRequestBody.MaxBytes) + "\"}";
 
-        var answers = new (string Case, HttpStatusCode Status, string Code, HttpContent Body)[]
+        var answers = new (string Case, HttpStatusCode Status, string Code, HttpContent? Body)[]
         {
+            ("no body and no content type", HttpStatusCode.BadRequest, "MISSING_FIELDS", null),
             ("plain text", HttpStatusCode.UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE", new StringContent("{\"key\":\"x\"}", Encoding.UTF8, "text/plain")),
             ("empty", HttpStatusCode.BadRequest, "MISSING_FIELDS", Json("")),
             ("null", HttpStatusCode.BadRequest, "MISSING_FIELDS", Json("null")),

@@ -17,7 +17,7 @@ public sealed class UsageTallyTests
         Assert.True(tally.Add(new UsageEntry("lic_a", "LICENSE_EXPIRED", "", "m1", Start)));
         Assert.True(tally.Add(new UsageEntry("lic_a", "valid", "example.com", "m1", Start)));
 
-        var records = tally.ToRequest().Records.OrderBy(r => r.Result).ThenBy(r => r.Domain).ToList();
+        var records = tally.Take(int.MaxValue).Records.OrderBy(r => r.Result).ThenBy(r => r.Domain).ToList();
 
         Assert.Equal(3, records.Count);
         var valid = records.Single(r => r is { Result: "valid", Domain: "" });
@@ -37,12 +37,34 @@ public sealed class UsageTallyTests
         Assert.False(tally.Add(new UsageEntry("lic_c", "valid", "", "", Start)));
         Assert.True(tally.Add(new UsageEntry("lic_a", "valid", "", "", Start)));
         Assert.Equal(2, tally.Count);
-        Assert.Equal(2, tally.ToRequest().Records.Single(r => r.LicenseId == "lic_a").Count);
+        Assert.Equal(2, tally.Take(int.MaxValue).Records.Single(r => r.LicenseId == "lic_a").Count);
 
         tally.Clear();
         Assert.Equal(0, tally.Count);
-        Assert.Empty(tally.ToRequest().Records);
+        Assert.Empty(tally.Take(int.MaxValue).Records);
         Assert.True(tally.Add(new UsageEntry("lic_c", "valid", "", "", Start)));
-        Assert.Equal(1, tally.ToRequest().Records.Single().Count);
+        Assert.Equal(1, tally.Take(int.MaxValue).Records.Single().Count);
+    }
+
+    [Fact]
+    public void ARequestTakesAtMostItsLimitAndARefusedOneIsPutBack()
+    {
+        var tally = new UsageTally(maxRecords: 10);
+        for (var i = 0; i < 5; i++)
+        {
+            tally.Add(new UsageEntry($"lic_{i}", "valid", "", "", Start.AddSeconds(i)));
+            tally.Add(new UsageEntry($"lic_{i}", "valid", "", "", Start));
+        }
+
+        var first = tally.Take(2);
+        Assert.Equal((2, 3), (first.Records.Count, tally.Count));
+
+        tally.Restore(first); // Licensing did not take it
+        var all = tally.Take(10);
+
+        Assert.Equal(0, tally.Count);
+        Assert.Equal(5, all.Records.Count);
+        Assert.All(all.Records, r => Assert.Equal(2, r.Count));
+        Assert.All(all.Records, r => Assert.Equal(Start.AddSeconds(int.Parse(r.LicenseId[4..], System.Globalization.CultureInfo.InvariantCulture)), r.OccurredAt.ToDateTimeOffset()));
     }
 }
