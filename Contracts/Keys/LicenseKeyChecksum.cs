@@ -10,14 +10,6 @@ public static class LicenseKeyChecksum
     private const int Polynomial = 0x4599;
     private const int Width = 15;
 
-    /// <summary>The checksum as three symbols.</summary>
-    public static string Compute(string prefix, ReadOnlySpan<char> body)
-    {
-        Span<char> checksum = stackalloc char[LicenseKeyFormat.ChecksumSymbols];
-        Compute(prefix, body, checksum);
-        return new string(checksum);
-    }
-
     /// <summary>Writes the checksum's three symbols into <paramref name="destination"/>.</summary>
     public static void Compute(ReadOnlySpan<char> prefix, ReadOnlySpan<char> body, Span<char> destination)
     {

@@ -52,7 +52,7 @@ public static class LicenseKeyFormat
             body[i] = LicenseKeyAlphabet.Symbols[RandomNumberGenerator.GetInt32(LicenseKeyAlphabet.Symbols.Length)];
         }
 
-        LicenseKeyChecksum.Compute(prefix, body[..RandomSymbols]).AsSpan().CopyTo(body[RandomSymbols..]);
+        LicenseKeyChecksum.Compute(prefix, body[..RandomSymbols], body[RandomSymbols..]);
         return Format(prefix, body);
     }
 
@@ -106,12 +106,12 @@ public static class LicenseKeyFormat
             symbols[count++] = LicenseKeyAlphabet.Symbols[value];
         }
 
-        Span<char> checksum = stackalloc char[ChecksumSymbols];
         if (count != BodySymbols)
         {
             return false;
         }
 
+        Span<char> checksum = stackalloc char[ChecksumSymbols];
         LicenseKeyChecksum.Compute(prefix, symbols[..RandomSymbols], checksum);
         if (!checksum.SequenceEqual(symbols[RandomSymbols..]))
         {
