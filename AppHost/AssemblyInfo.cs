@@ -1,2 +1,2 @@
-// The orchestrator runs children through setsid and runuser and reads /proc: Linux only.
+// The orchestrator starts children in process groups of their own (setpgid, through perl), through runuser, and reads /proc: Linux only.
 [assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
