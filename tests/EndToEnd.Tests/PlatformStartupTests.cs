@@ -36,6 +36,27 @@ public sealed class PlatformStartupTests(PlatformFixture platform)
     }
 
     [Fact]
+    public void EveryChildLeadsAProcessGroupOfItsOwnInTheAppHostsSession()
+    {
+        // The AppHost runs in this test process, so its session is ours. A child in a session of its own would also
+        // be a scheduling group of its own under Linux's autogroup (see ChildProcess.NewProcessGroup).
+        var ourSession = StatField(Environment.ProcessId, 6);
+        foreach (var name in Services.Append("postgres").Append("eventbus"))
+        {
+            var pid = platform.App.GetResource(name).ProcessId!.Value;
+            Assert.True(StatField(pid, 5) == pid, $"{name} (pid {pid}) leads its process group");
+            Assert.True(StatField(pid, 6) == ourSession, $"{name} (pid {pid}) is in the AppHost's session {ourSession}");
+        }
+    }
+
+    /// <summary>Numeric field <paramref name="number"/> (1-based, as in proc(5)) of <c>/proc/pid/stat</c>: 5 is the process group, 6 the session.</summary>
+    private static int StatField(int pid, int number)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[number - 3], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
     public async Task EveryServiceAnswersHealthAndAliveAtItsUrl()
     {
         foreach (var name in Services)
