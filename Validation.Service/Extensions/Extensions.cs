@@ -19,7 +19,8 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ValidationOptions>().Bind(builder.Configuration.GetSection(ValidationOptions.Section));
+        builder.Services.AddOptions<ValidationOptions>().Bind(builder.Configuration.GetSection(ValidationOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
         builder.AddGrpcServiceReference("licensing");
         builder.AddGrpcClient<LicensingClient>("licensing");
         builder.AddCallerIdentity();
