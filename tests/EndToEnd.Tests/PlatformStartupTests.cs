@@ -3,6 +3,7 @@ using System.Text.Json;
 using Npgsql;
 using Platform.Protos.Licensing.V1;
 using Platform.ServiceDefaults.Grpc.Client;
+using Platform.AppHost.Hosting.Processes;
 using Platform.AppHost.Hosting.Resources;
 
 namespace Platform.EndToEnd.Tests;
@@ -49,12 +50,9 @@ public sealed class PlatformStartupTests(PlatformFixture platform)
         }
     }
 
-    /// <summary>Numeric field <paramref name="number"/> (1-based, as in proc(5)) of <c>/proc/pid/stat</c>: 5 is the process group, 6 the session.</summary>
-    private static int StatField(int pid, int number)
-    {
-        var stat = File.ReadAllText($"/proc/{pid}/stat");
-        return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[number - 3], System.Globalization.CultureInfo.InvariantCulture);
-    }
+    /// <summary>Numeric field <paramref name="number"/> of <c>/proc/pid/stat</c>: 5 is the process group, 6 the session.</summary>
+    private static int StatField(int pid, int number) =>
+        int.Parse(ProcFs.Field(pid, number)!, System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task EveryServiceAnswersHealthAndAliveAtItsUrl()

@@ -9,22 +9,20 @@ namespace Platform.AppHost.Hosting.Processes;
 internal sealed class ChildProcess : IDisposable
 {
     /// <summary>
-    /// The launcher every child goes through: <c>setpgid(0, 0)</c>, then exec of the child, so the pid stays the
-    /// same (.NET's <see cref="Process"/> cannot set a child's group itself; perl is on every Debian system, as
-    /// <c>perl-base</c> is Essential).
+    /// What every child is started through (<c>perl -e</c>): <c>setpgid(0, 0)</c>, then exec of the child, so the pid
+    /// stays the same (.NET's <see cref="Process"/> cannot set a child's group itself; perl is on every Debian system,
+    /// as <c>perl-base</c> is Essential).
     /// <para>
     /// Not <c>setsid</c>: a new session is also a new scheduling group under Linux's autogroup
     /// (<c>/proc/sys/kernel/sched_autogroup_enabled</c>, on by default), and the scheduler then shares the CPU
     /// between groups before threads. A service in a group of its own waited for its turn behind the other
     /// groups' busy threads: a loaded Validation answered with a p99 of 17–26 ms against 7–12 ms for the same
-    /// process in the caller's session (bench/validation.sh, see README). In the AppHost's session the whole
+    /// process in the caller's session (alternating wrk runs, see README). In the AppHost's session the whole
     /// platform is one scheduling group, like any program started from the same terminal.
     /// </para>
     /// </summary>
-    private static readonly string[] NewProcessGroup =
-    [
-        "perl", "-e", "setpgrp(0, 0) or die \"setpgrp: $!\\n\"; exec { $ARGV[0] } @ARGV or die \"exec $ARGV[0]: $!\\n\";", "--",
-    ];
+    private const string NewProcessGroup =
+        "setpgrp(0, 0) or die \"setpgrp: $!\\n\"; exec { $ARGV[0] } @ARGV or die \"exec $ARGV[0]: $!\\n\";";
 
     private readonly Process process;
     private readonly TaskCompletionSource<int> exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -41,7 +39,7 @@ internal sealed class ChildProcess : IDisposable
 
     public static ChildProcess Start(string name, ChildProcessSpec spec, ConsoleOutput output, Action<string>? onOutput = null)
     {
-        var info = new ProcessStartInfo(NewProcessGroup[0])
+        var info = new ProcessStartInfo("perl")
         {
             WorkingDirectory = spec.WorkingDirectory,
             RedirectStandardOutput = true,
@@ -49,10 +47,9 @@ internal sealed class ChildProcess : IDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (var argument in NewProcessGroup.AsSpan(1))
-        {
-            info.ArgumentList.Add(argument);
-        }
+        info.ArgumentList.Add("-e");
+        info.ArgumentList.Add(NewProcessGroup);
+        info.ArgumentList.Add("--");
 
         if (spec.RunAsUser is { } user && Posix.IsRoot)
         {

@@ -36,8 +36,8 @@ public static class ProcFs
         return members;
     }
 
-    /// <summary>Field <paramref name="number"/> (1-based, as in proc(5)) of <c>/proc/pid/stat</c>.</summary>
-    private static string? Field(int pid, int number) => Fields(pid) is { } fields ? fields[number - 3] : null;
+    /// <summary>Field <paramref name="number"/> (1-based, as in proc(5)) of <c>/proc/pid/stat</c>, or null when the process does not exist.</summary>
+    public static string? Field(int pid, int number) => Fields(pid) is { } fields ? fields[number - 3] : null;
 
     /// <summary>The fields after the command name, which may itself contain spaces and parentheses; index 0 is field 3.</summary>
     private static string[]? Fields(int pid)
