@@ -2,6 +2,9 @@ using Platform.Validation.Apis;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// First: the runtime reads it when the first socket is used.
+SocketCompletions.Apply(builder.Configuration);
+
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
 

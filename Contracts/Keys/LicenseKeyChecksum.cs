@@ -5,10 +5,19 @@ namespace Platform.Contracts.Keys;
 /// symbols. A CRC catches every error burst up to its width, so every single mistyped symbol and every
 /// swap of two neighbouring symbols is caught for certain; other typos slip through once in 32,768.
 /// </summary>
+/// <remarks>
+/// Every validation computes it, so it is table-driven: a byte or a symbol at a time rather than a bit. The CRC is
+/// linear, so feeding <c>n</c> bits to a register <c>r</c> gives <c>(r &lt;&lt; n) ^ T[(r &gt;&gt; (15 - n)) ^ value]</c>,
+/// where <c>T[i]</c> is what the bit-at-a-time register gives from <c>i &lt;&lt; (15 - n)</c> fed <c>n</c> zero bits.
+/// </remarks>
 public static class LicenseKeyChecksum
 {
     private const int Polynomial = 0x4599;
     private const int Width = 15;
+    private const int Mask = (1 << Width) - 1;
+
+    private static readonly ushort[] ByteTable = BuildTable(8);
+    private static readonly ushort[] SymbolTable = BuildTable(5);
 
     /// <summary>Writes the checksum's three symbols into <paramref name="destination"/>.</summary>
     public static void Compute(ReadOnlySpan<char> prefix, ReadOnlySpan<char> body, Span<char> destination)
@@ -16,12 +25,12 @@ public static class LicenseKeyChecksum
         var crc = 0;
         foreach (var c in prefix)
         {
-            crc = Feed(crc, char.ToUpperInvariant(c), 8);
+            crc = ((crc << 8) & Mask) ^ ByteTable[((crc >> (Width - 8)) ^ char.ToUpperInvariant(c)) & 0xFF];
         }
 
         foreach (var symbol in body)
         {
-            crc = Feed(crc, LicenseKeyAlphabet.ValueOf(symbol), 5);
+            crc = ((crc << 5) & Mask) ^ SymbolTable[((crc >> (Width - 5)) ^ LicenseKeyAlphabet.ValueOf(symbol)) & 31];
         }
 
         destination[0] = LicenseKeyAlphabet.Symbols[(crc >> 10) & 31];
@@ -29,19 +38,25 @@ public static class LicenseKeyChecksum
         destination[2] = LicenseKeyAlphabet.Symbols[crc & 31];
     }
 
-    private static int Feed(int crc, int value, int bits)
+    private static ushort[] BuildTable(int bits)
     {
-        for (var bit = bits - 1; bit >= 0; bit--)
+        var table = new ushort[1 << bits];
+        for (var i = 0; i < table.Length; i++)
         {
-            var incoming = (value >> bit) & 1;
-            var top = (crc >> (Width - 1)) & 1;
-            crc = (crc << 1) & ((1 << Width) - 1);
-            if ((incoming ^ top) == 1)
+            var crc = i << (Width - bits);
+            for (var bit = 0; bit < bits; bit++)
             {
-                crc ^= Polynomial;
+                var top = (crc >> (Width - 1)) & 1;
+                crc = (crc << 1) & Mask;
+                if (top == 1)
+                {
+                    crc ^= Polynomial;
+                }
             }
+
+            table[i] = (ushort)crc;
         }
 
-        return crc;
+        return table;
     }
 }

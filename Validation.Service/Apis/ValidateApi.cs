@@ -61,10 +61,8 @@ internal sealed class ValidateApi(LicenseValidation validation, OfflineTokenIssu
         var license = result.License!;
         var now = time.GetUtcNow();
         var token = request.WantsOfflineToken ? tokens.Issue(license, machine, domain, now) : null;
-        // Written by the generated serializer of the answer itself (the fast path: no reflection, no serializer state).
-        return new JsonAnswer<ValidAnswer>(
+        return new ValidAnswerResult(
             new ValidAnswer(true, license.View, now, LicenseRules.IsPastExpiry(license, now), result.ServedFromCache, token),
-            ValidationJsonContext.Default.ValidAnswer,
-            StatusCodes.Status200OK);
+            license.ViewJson);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Platform.Validation.Model;
 
 namespace Platform.Validation.Cache;
@@ -7,6 +8,7 @@ internal sealed class CachedLicense
 {
     private long fetchedAt;
     private long refreshAt;
+    private byte[]? viewJson;
 
     public CachedLicense(LicenseSnapshot snapshot, long fetchedAt, long refreshAt)
     {
@@ -30,6 +32,12 @@ internal sealed class CachedLicense
     public long RefreshAt => Volatile.Read(ref refreshAt);
 
     public LicenseView View { get; }
+
+    /// <summary>
+    /// <see cref="View"/> as JSON, serialized on its first valid answer and copied into every later one
+    /// (<see cref="Platform.Validation.Apis.ValidAnswerResult"/>). Two threads may both serialize it first; either result is the same.
+    /// </summary>
+    public byte[] ViewJson => viewJson ??= JsonSerializer.SerializeToUtf8Bytes(View, Platform.Validation.Apis.ValidationJsonContext.Default.LicenseView);
     public HashSet<string> Features { get; }
     public HashSet<string> Machines { get; }
     public HashSet<string> Domains { get; }
