@@ -1,31 +1,46 @@
 using System.Buffers;
 using System.Text.Json;
+using Platform.Validation.Cache;
+using Platform.Validation.Tokens;
 
 namespace Platform.Validation.Apis;
 
 /// <summary>
 /// The 200 of validate, written in one piece: the license's JSON is the one its cache entry serialized once
-/// (<see cref="Cache.CachedLicense.ViewJson"/>) and is copied in, the rest is four fields, and the answer goes out with
-/// a <c>Content-Length</c> rather than in chunks. The shape is <see cref="ValidAnswer"/>'s, which the OpenAPI document
+/// (<see cref="CachedLicense.ViewJson"/>) and is copied in, the rest is four fields, written into the response's pipe
+/// at once with its <c>Content-Length</c>. The shape is <see cref="ValidAnswer"/>'s, which the OpenAPI document
 /// declares; a test holds the two to the same bytes.
 /// </summary>
-internal sealed class ValidAnswerResult(ValidAnswer answer, byte[] licenseJson) : IResult
+internal sealed class ValidAnswerResult : IResult
 {
     /// <summary>A thread's buffer is kept between answers unless an unusually large license grew it past this.</summary>
     private const int KeptBufferBytes = 16 * 1024;
 
-    private static readonly JsonEncodedText Valid = JsonEncodedText.Encode("valid");
-    private static readonly JsonEncodedText License = JsonEncodedText.Encode("license");
-    private static readonly JsonEncodedText ValidatedAt = JsonEncodedText.Encode("validatedAt");
-    private static readonly JsonEncodedText Expired = JsonEncodedText.Encode("expired");
-    private static readonly JsonEncodedText ServedFromCache = JsonEncodedText.Encode("servedFromCache");
-    private static readonly JsonEncodedText OfflineToken = JsonEncodedText.Encode("offlineToken");
+    private static readonly JsonEncodedText ValidName = JsonEncodedText.Encode("valid");
+    private static readonly JsonEncodedText LicenseName = JsonEncodedText.Encode("license");
+    private static readonly JsonEncodedText ValidatedAtName = JsonEncodedText.Encode("validatedAt");
+    private static readonly JsonEncodedText ExpiredName = JsonEncodedText.Encode("expired");
+    private static readonly JsonEncodedText ServedFromCacheName = JsonEncodedText.Encode("servedFromCache");
+    private static readonly JsonEncodedText OfflineTokenName = JsonEncodedText.Encode("offlineToken");
 
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? threadBuffer;
 
     [ThreadStatic]
     private static Utf8JsonWriter? threadWriter;
+
+    private readonly ValidAnswer answer;
+    private readonly byte[] licenseJson;
+
+    /// <summary>The answer and the license's JSON come from the same cache entry, so they cannot disagree.</summary>
+    private ValidAnswerResult(ValidAnswer answer, byte[] licenseJson)
+    {
+        this.answer = answer;
+        this.licenseJson = licenseJson;
+    }
+
+    public static ValidAnswerResult For(CachedLicense license, DateTimeOffset validatedAt, bool expired, bool servedFromCache, OfflineToken? token) =>
+        new(new ValidAnswer(true, license.View, validatedAt, expired, servedFromCache, token), license.ViewJson);
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
@@ -57,15 +72,15 @@ internal sealed class ValidAnswerResult(ValidAnswer answer, byte[] licenseJson) 
         writer.Reset(buffer);
 
         writer.WriteStartObject();
-        writer.WriteBoolean(Valid, answer.Valid);
-        writer.WritePropertyName(License);
+        writer.WriteBoolean(ValidName, answer.Valid);
+        writer.WritePropertyName(LicenseName);
         writer.WriteRawValue(licenseJson, skipInputValidation: true);
-        writer.WriteString(ValidatedAt, answer.ValidatedAt);
-        writer.WriteBoolean(Expired, answer.Expired);
-        writer.WriteBoolean(ServedFromCache, answer.ServedFromCache);
+        writer.WriteString(ValidatedAtName, answer.ValidatedAt);
+        writer.WriteBoolean(ExpiredName, answer.Expired);
+        writer.WriteBoolean(ServedFromCacheName, answer.ServedFromCache);
         if (answer.OfflineToken is { } token)
         {
-            writer.WritePropertyName(OfflineToken);
+            writer.WritePropertyName(OfflineTokenName);
             JsonSerializer.Serialize(writer, token, ValidationJsonContext.Default.OfflineToken);
         }
 

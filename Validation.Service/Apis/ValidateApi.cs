@@ -61,8 +61,6 @@ internal sealed class ValidateApi(LicenseValidation validation, OfflineTokenIssu
         var license = result.License!;
         var now = time.GetUtcNow();
         var token = request.WantsOfflineToken ? tokens.Issue(license, machine, domain, now) : null;
-        return new ValidAnswerResult(
-            new ValidAnswer(true, license.View, now, LicenseRules.IsPastExpiry(license, now), result.ServedFromCache, token),
-            license.ViewJson);
+        return ValidAnswerResult.For(license, now, LicenseRules.IsPastExpiry(license, now), result.ServedFromCache, token);
     }
 }
