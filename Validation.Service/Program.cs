@@ -3,7 +3,7 @@ using Platform.Validation.Apis;
 var builder = WebApplication.CreateBuilder(args);
 
 // First: the runtime reads it when the first socket is used.
-SocketCompletions.Apply(builder.Configuration);
+InlineScheduling.ApplyToRuntime(builder.Configuration);
 
 builder.AddServiceDefaults();
 builder.AddApplicationServices();

@@ -61,7 +61,7 @@ $bench seed "Host=127.0.0.1;Port=$pgport;Username=postgres;Database=licensingdb"
 head -n 10000 "$keys" > "$data/hot.txt"
 tail -n +10001 "$keys" > "$data/cold.txt"
 
-# The same runtime settings as Validation (its socket completions run inline: Validation.Service/Extensions/SocketCompletions.cs),
+# Scheduled as Validation is (socket completions and requests inline: Validation.Service/Extensions/InlineScheduling.cs),
 # so the ratio compares the validation's own work, not a runtime knob.
 DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 $bench bare > "$data/bare.out" &
 bare_pid=$!
