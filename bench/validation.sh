@@ -61,9 +61,7 @@ $bench seed "Host=127.0.0.1;Port=$pgport;Username=postgres;Database=licensingdb"
 head -n 10000 "$keys" > "$data/hot.txt"
 tail -n +10001 "$keys" > "$data/cold.txt"
 
-# Scheduled as Validation is (socket completions and requests inline: Validation.Service/Extensions/InlineScheduling.cs),
-# so the ratio compares the validation's own work, not a runtime knob.
-DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 $bench bare > "$data/bare.out" &
+$bench bare > "$data/bare.out" &
 bare_pid=$!
 for _ in $(seq 1 100); do grep -q PORT "$data/bare.out" 2>/dev/null && break; sleep 0.1; done
 bare="http://127.0.0.1:$(awk '/PORT/ {print $2}' "$data/bare.out")"

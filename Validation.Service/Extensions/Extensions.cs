@@ -21,7 +21,6 @@ internal static class Extensions
     {
         builder.Services.AddOptions<ValidationOptions>().Bind(builder.Configuration.GetSection(ValidationOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
-        builder.AddInlineScheduling();
         builder.AddGrpcServiceReference("licensing");
         builder.AddGrpcClient<LicensingClient>("licensing");
         builder.AddCallerIdentity();

@@ -47,9 +47,6 @@ internal static class BareEndpoint
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        // Scheduled as Validation schedules its requests when bench/validation.sh sets the variable (Validation's InlineScheduling).
-        builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling =
-            Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS") == "1");
         builder.Logging.ClearProviders();
         var app = builder.Build();
         app.MapPost("/api/v1/validate", (BareRequest request) => request.Key is null ? Results.BadRequest() : Results.Ok(Answer));
