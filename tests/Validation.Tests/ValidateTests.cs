@@ -29,6 +29,8 @@ public sealed class ValidateTests(PostgresFixture postgres, BrokerFixture broker
         Assert.False(body.GetProperty("servedFromCache").GetBoolean());
         Assert.False(body.TryGetProperty("offlineToken", out _));
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        // Written whole with its length: not chunked (the header as sent; HttpClient works a length out of any buffered body).
+        Assert.NotEqual(true, second.Headers.TransferEncodingChunked);
         Assert.Equal(1, platform.Licensing.CallsTo("GetLicenseByKey"));
     }
 
