@@ -33,8 +33,8 @@ public sealed record CallerIdentity(
             return done.Identity;
         }
 
-        var secret = context.RequestServices.GetRequiredService<IdentitySecret>();
-        var identity = IdentityToken.Verify(context.Request.Headers[IdentityToken.HeaderName], secret.Value, DateTimeOffset.UtcNow);
+        var verifier = context.RequestServices.GetRequiredService<IdentityVerifier>();
+        var identity = verifier.Verify(context.Request.Headers[IdentityToken.HeaderName], DateTimeOffset.UtcNow);
         context.Features.Set(new Verification(identity));
         return identity;
     }

@@ -13,6 +13,7 @@ public static class IdentityExtensions
     public static IHostApplicationBuilder AddCallerIdentity(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(new IdentitySecret(ReadSecret(builder.Configuration)));
+        builder.Services.AddSingleton<IdentityVerifier>();
         return builder;
     }
 

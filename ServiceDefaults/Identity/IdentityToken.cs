@@ -24,8 +24,12 @@ public static class IdentityToken
         return $"{Version}.{payload}.{WebEncoders.Base64UrlEncode(Mac(secret, payload))}";
     }
 
-    public static CallerIdentity? Verify(string? token, byte[] secret, DateTimeOffset now)
+    public static CallerIdentity? Verify(string? token, byte[] secret, DateTimeOffset now) => Verify(token, secret, now, out _);
+
+    /// <summary>As <see cref="Verify(string?, byte[], DateTimeOffset)"/>, also giving the token's expiry (unix seconds; 0 when refused).</summary>
+    public static CallerIdentity? Verify(string? token, byte[] secret, DateTimeOffset now, out long expires)
     {
+        expires = 0;
         var parts = token?.Split('.');
         if (parts is not [Version, var payload, var signature] || payload.Length > 4096)
         {
@@ -40,7 +44,13 @@ public static class IdentityToken
             }
 
             var envelope = JsonSerializer.Deserialize<Envelope>(WebEncoders.Base64UrlDecode(payload));
-            return envelope is { Identity: { TenantId.Length: > 0 } identity } && envelope.Expires > now.ToUnixTimeSeconds() ? identity : null;
+            if (envelope is not { Identity: { TenantId.Length: > 0 } identity } || envelope.Expires <= now.ToUnixTimeSeconds())
+            {
+                return null;
+            }
+
+            expires = envelope.Expires;
+            return identity;
         }
         catch (Exception ex) when (ex is FormatException or JsonException)
         {

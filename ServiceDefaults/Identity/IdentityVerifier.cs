@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+
+namespace Platform.ServiceDefaults.Identity;
+
+/// <summary>
+/// Verifies signed identities with the shared secret and remembers each one that verified until it expires. The Gateway
+/// signs a key's identity once and re-signs it a minute later, so all of a key's requests in that minute carry the same
+/// token: one HMAC and one JSON read serve them all, where each took about 8 µs and 3 KB before. A token is remembered
+/// under its whole text, and only after it verified, so any other text is verified afresh. At most
+/// <see cref="MaxEntries"/> are held: when full, the expired ones are swept, and while it stays full a token is verified
+/// without being remembered.
+/// </summary>
+public sealed class IdentityVerifier(IdentitySecret secret)
+{
+    public const int MaxEntries = 4096;
+
+    private readonly ConcurrentDictionary<string, Verified> verified = new(StringComparer.Ordinal);
+
+    /// <summary>How many verified tokens are remembered.</summary>
+    public int Count => verified.Count;
+
+    /// <summary>The identity the token carries, or null when it is missing, malformed, forged or expired.</summary>
+    public CallerIdentity? Verify(string? token, DateTimeOffset now)
+    {
+        if (token is null)
+        {
+            return null;
+        }
+
+        var seconds = now.ToUnixTimeSeconds();
+        if (verified.TryGetValue(token, out var known))
+        {
+            if (known.Expires > seconds)
+            {
+                return known.Identity;
+            }
+
+            verified.TryRemove(new KeyValuePair<string, Verified>(token, known));
+            return null;
+        }
+
+        if (IdentityToken.Verify(token, secret.Value, now, out var expires) is not { } identity)
+        {
+            return null;
+        }
+
+        if (verified.Count >= MaxEntries)
+        {
+            Sweep(seconds);
+        }
+
+        if (verified.Count < MaxEntries)
+        {
+            verified.TryAdd(token, new Verified(identity, expires));
+        }
+
+        return identity;
+    }
+
+    private void Sweep(long seconds)
+    {
+        foreach (var (token, entry) in verified)
+        {
+            if (entry.Expires <= seconds)
+            {
+                verified.TryRemove(new KeyValuePair<string, Verified>(token, entry));
+            }
+        }
+    }
+
+    private sealed record Verified(CallerIdentity Identity, long Expires);
+}
