@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -19,10 +20,12 @@ namespace Platform.Gateway.Tests;
 internal sealed class LicensingHost : IAsyncDisposable
 {
     private readonly WebApplication app;
+    private readonly ConcurrentDictionary<string, int> calls;
 
-    private LicensingHost(WebApplication app, Uri http, Uri grpc, string identitySecret)
+    private LicensingHost(WebApplication app, ConcurrentDictionary<string, int> calls, Uri http, Uri grpc, string identitySecret)
     {
         this.app = app;
+        this.calls = calls;
         Http = http;
         Grpc = grpc;
         IdentitySecret = identitySecret;
@@ -59,13 +62,22 @@ internal sealed class LicensingHost : IAsyncDisposable
         builder.AddServiceDefaults();
         Platform.Licensing.Extensions.Extensions.AddApplicationServices(builder);
         var app = builder.Build();
+        var calls = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        app.Use((context, next) =>
+        {
+            calls.AddOrUpdate(context.Request.Path.Value ?? "", 1, (_, n) => n + 1);
+            return next(context);
+        });
         await app.MigrateDatabaseAsync();
         app.MapDefaultEndpoints();
         app.MapGrpcService<LicensingGrpcService>();
         app.MapLicensingApi();
         await app.StartAsync();
-        return new LicensingHost(app, http, grpc, secret);
+        return new LicensingHost(app, calls, http, grpc, secret);
     }
+
+    /// <summary>How many calls the gRPC method (e.g. <c>ResolveApiKey</c>) has received so far.</summary>
+    public int CallsTo(string method) => calls.GetValueOrDefault("/licensing.v1.Licensing/" + method);
 
     /// <summary>A new tenant on <paramref name="plan"/> with its admin keys.</summary>
     public async Task<ProvisionedTenant> CreateTenantAsync(RateLimitPlan plan)
