@@ -21,7 +21,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 data=$(mktemp -d /tmp/platform-bench-XXXXXX); chmod 755 "$data"
 dashboard=$(free_port); baseline_port=$(free_port); baseline_h2c=$(free_port); gateway_port=$(free_port); proxy_port=$(free_port)
 log="$data.log"
-dotnet AppHost/bin/Release/net10.0/AppHost.dll --AppHost:Configuration=Release --AppHost:DataDir="$data" --AppHost:GatewayPort=0 --AppHost:DashboardPort="$dashboard" \
+dotnet AppHost/bin/Release/net10.0/AppHost.dll --AppHost:Configuration=Release --AppHost:Environment=Production --AppHost:DataDir="$data" --AppHost:GatewayPort=0 --AppHost:DashboardPort="$dashboard" \
   --AppHost:PostgresPort=0 --AppHost:RabbitMQPort=0 --AppHost:EchoOutput=false > "$log" 2>&1 &
 apphost=$!
 pids=()

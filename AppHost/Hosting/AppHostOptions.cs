@@ -16,6 +16,8 @@ public sealed class AppHostOptions
     /// <summary>AMQP port of the private RabbitMQ node; its distribution and epmd ports are the next two unless set.</summary>
     public int RabbitMQPort { get; init; } = 56729;
     public string Configuration { get; init; } = BuildConfiguration;
+    /// <summary>The services' <c>ASPNETCORE_ENVIRONMENT</c>: Development (detailed error pages) unless set, e.g. Production for benchmarks.</summary>
+    public string Environment { get; init; } = "Development";
     /// <summary>Copy every resource's output to the console, prefixed with its name.</summary>
     public bool EchoOutput { get; init; } = true;
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(120);
@@ -43,6 +45,7 @@ public sealed class AppHostOptions
             PostgresPort = section.GetValue("PostgresPort", defaults.PostgresPort),
             RabbitMQPort = section.GetValue("RabbitMQPort", defaults.RabbitMQPort),
             Configuration = section["Configuration"] ?? defaults.Configuration,
+            Environment = section["Environment"] is { Length: > 0 } environment ? environment : defaults.Environment,
             EchoOutput = section.GetValue("EchoOutput", defaults.EchoOutput),
             StartTimeout = TimeSpan.FromSeconds(section.GetValue("StartTimeoutSeconds", 120)),
             Reset = section.GetValue("Reset", false),
@@ -57,7 +60,7 @@ public sealed class AppHostOptions
     private static string DefaultDataDir(string root)
     {
         var inRepository = Path.Combine(root, ".apphost");
-        if (Environment.UserName != "root")
+        if (System.Environment.UserName != "root")
         {
             return inRepository;
         }

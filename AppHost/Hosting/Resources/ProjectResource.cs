@@ -61,8 +61,8 @@ public sealed class ProjectResource(string name, string projectDirectory) : Proc
     {
         var env = new Dictionary<string, string>
         {
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["DOTNET_ENVIRONMENT"] = "Development",
+            ["ASPNETCORE_ENVIRONMENT"] = context.Options.Environment,
+            ["DOTNET_ENVIRONMENT"] = context.Options.Environment,
             ["DOTNET_NOLOGO"] = "1",
             ["OTEL_SERVICE_NAME"] = Name,
             ["Logging__Console__FormatterName"] = "simple",
