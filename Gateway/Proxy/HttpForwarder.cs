@@ -32,9 +32,8 @@ internal sealed class HttpForwarder(IOptions<GatewayOptions> options, ILogger<Ht
         ApiVersionHeader,
     };
 
-    private const int MaxPooledTimeouts = 1024;
     private const long SmallBody = 16 * 1024;
-    private readonly System.Collections.Concurrent.ConcurrentBag<CancellationTokenSource> timeouts = [];
+    private readonly TimeoutPool timeouts = new();
 
     private static readonly HashSet<string> TraceHeaders = new(StringComparer.OrdinalIgnoreCase) { "traceparent", "tracestate", "baggage" };
 
@@ -66,7 +65,7 @@ internal sealed class HttpForwarder(IOptions<GatewayOptions> options, ILogger<Ht
 
         using var request = CreateRequest(context, route);
         // Cancelled by the route's timeout or by the client going away; reused across requests.
-        var timeout = timeouts.TryTake(out var pooled) ? pooled : new CancellationTokenSource();
+        var timeout = timeouts.Rent();
         timeout.CancelAfter(route.ActivityTimeout);
         var clientGone = context.RequestAborted.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), timeout);
         try
@@ -92,14 +91,7 @@ internal sealed class HttpForwarder(IOptions<GatewayOptions> options, ILogger<Ht
         finally
         {
             await clientGone.DisposeAsync();
-            if (timeout.TryReset() && timeouts.Count < MaxPooledTimeouts)
-            {
-                timeouts.Add(timeout);
-            }
-            else
-            {
-                timeout.Dispose();
-            }
+            timeouts.Return(timeout);
         }
     }
 

@@ -17,5 +17,25 @@ internal sealed record ProxyRoute(
     public UpstreamTarget Target { get; } = new(Destination);
 
     /// <summary>True when the caller's scopes include one the route admits (or the route names none).</summary>
-    public bool Admits(IReadOnlyList<string> scopes) => Scopes.Count == 0 || Scopes.Any(scopes.Contains);
+    public bool Admits(IReadOnlyList<string> scopes)
+    {
+        if (Scopes.Count == 0)
+        {
+            return true;
+        }
+
+        // Loops rather than LINQ: this runs on every authenticated request, and a bound delegate is an allocation.
+        foreach (var scope in Scopes)
+        {
+            for (var i = 0; i < scopes.Count; i++)
+            {
+                if (string.Equals(scopes[i], scope, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 }

@@ -29,14 +29,14 @@ internal sealed class CallerRateLimiter(RequestDelegate next, PartitionedRateLim
                 AutoReplenishment = true,
             }));
 
-    public async Task InvokeAsync(HttpContext context)
-    {
-        if (context.Features.Get<AuthenticatedCaller>() is not { Partition: { PerMinute: { } perMinute } partition })
-        {
-            await next(context);
-            return;
-        }
+    /// <summary>A caller without a limit (the operators' plan, or a route nobody authenticates on) goes straight on, without an async frame.</summary>
+    public Task InvokeAsync(HttpContext context) =>
+        context.Features.Get<AuthenticatedCaller>() is { Partition: { PerMinute: { } perMinute } partition }
+            ? LimitAsync(context, partition, perMinute)
+            : next(context);
 
+    private async Task LimitAsync(HttpContext context, RatePartition partition, int perMinute)
+    {
         using var lease = limiter.AttemptAcquire(partition);
         var now = time.GetUtcNow();
         var headers = context.Response.Headers;
