@@ -50,7 +50,7 @@ pids+=($!)
 # The floor: a forwarder that does nothing but forward, over the same h2c hop.
 dotnet bench/HttpBench/bin/Release/net10.0/HttpBench.dll proxy "$proxy_port" "http://127.0.0.1:$baseline_h2c" 2 > /dev/null 2>&1 &
 pids+=($!)
-ASPNETCORE_URLS="http://127.0.0.1:$gateway_port" ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=1 \
+ASPNETCORE_URLS="http://127.0.0.1:$gateway_port" ASPNETCORE_ENVIRONMENT=Production \
 Platform__IdentitySecret="$(cat "$data/secrets/identity-secret")" Gateway__PortalTokenSecret="$(cat "$data/secrets/portal-token-secret")" \
 ConnectionStrings__eventbus="$amqp" services__licensing__grpc__0="$licensing_grpc" services__licensing__http__0="$licensing_http" \
 services__validation__http__0="http://127.0.0.1:$baseline_port" services__validation__h2c__0="http://127.0.0.1:$baseline_h2c" services__webhooks__http__0="$webhooks" services__billing__http__0="$billing" \
