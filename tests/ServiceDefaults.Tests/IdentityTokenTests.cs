@@ -5,8 +5,8 @@ namespace Platform.ServiceDefaults.Tests;
 
 public sealed class IdentityTokenTests
 {
-    private static readonly byte[] Secret = RandomNumberGenerator.GetBytes(32);
-    private static readonly CallerIdentity Caller = new("ten_1", "live", ["admin"], "key_1", "starter");
+    private static readonly byte[] Secret = SignedIdentities.Secret;
+    private static readonly CallerIdentity Caller = SignedIdentities.Caller;
 
     [Fact]
     public void ASignedIdentityVerifies()

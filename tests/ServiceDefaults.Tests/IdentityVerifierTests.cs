@@ -5,15 +5,13 @@ namespace Platform.ServiceDefaults.Tests;
 
 public sealed class IdentityVerifierTests
 {
-    private static readonly byte[] Secret = RandomNumberGenerator.GetBytes(32);
-    private static readonly CallerIdentity Caller = new("ten_1", "live", ["admin"], "key_1", "starter");
+    private static readonly byte[] Secret = SignedIdentities.Secret;
+    private static readonly CallerIdentity Caller = SignedIdentities.Caller;
 
     [Fact]
     public void AVerifiedTokenIsRememberedAndAnsweredFromMemory()
     {
-        var verifier = new IdentityVerifier(new IdentitySecret(Secret));
-        var now = DateTimeOffset.UtcNow;
-        var token = IdentityToken.Sign(Caller, Secret, now);
+        var (verifier, now, token) = Start();
 
         var first = verifier.Verify(token, now);
         var second = verifier.Verify(new string(token.AsSpan()), now.AddSeconds(1));
@@ -26,9 +24,7 @@ public sealed class IdentityVerifierTests
     [Fact]
     public void ARefusedTokenIsNeitherAnsweredNorRemembered()
     {
-        var verifier = new IdentityVerifier(new IdentitySecret(Secret));
-        var now = DateTimeOffset.UtcNow;
-        var token = IdentityToken.Sign(Caller, Secret, now);
+        var (verifier, now, token) = Start();
         var otherSecret = IdentityToken.Sign(Caller with { TenantId = "ten_2" }, RandomNumberGenerator.GetBytes(32), now);
         var parts = token.Split('.');
         var alteredPayload = $"{parts[0]}.{otherSecret.Split('.')[1]}.{parts[2]}";
@@ -46,9 +42,7 @@ public sealed class IdentityVerifierTests
     [Fact]
     public void ARememberedTokenIsRefusedOnceItExpiresAndForgotten()
     {
-        var verifier = new IdentityVerifier(new IdentitySecret(Secret));
-        var now = DateTimeOffset.UtcNow;
-        var token = IdentityToken.Sign(Caller, Secret, now);
+        var (verifier, now, token) = Start();
         Assert.NotNull(verifier.Verify(token, now));
 
         Assert.NotNull(verifier.Verify(token, now.AddMinutes(4)));
@@ -75,5 +69,12 @@ public sealed class IdentityVerifierTests
         var later = start.AddMinutes(6);
         Assert.NotNull(verifier.Verify(IdentityToken.Sign(Caller, Secret, later), later));
         Assert.Equal(1, verifier.Count);
+    }
+
+    /// <summary>A new verifier, the time, and a token signed then.</summary>
+    private static (IdentityVerifier Verifier, DateTimeOffset Now, string Token) Start()
+    {
+        var now = DateTimeOffset.UtcNow;
+        return (new IdentityVerifier(new IdentitySecret(Secret)), now, IdentityToken.Sign(Caller, Secret, now));
     }
 }
