@@ -28,7 +28,7 @@ pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   kill -TERM $apphost 2>/dev/null; wait $apphost 2>/dev/null
-  rm -rf "$data" "$log" "$data.lua" "$data.gateway.log"
+  rm -rf "$data" "$data".*
 }
 trap cleanup EXIT
 
@@ -90,14 +90,21 @@ echo "cores: $(nproc); $connections connections, $seconds s each; load from $(co
 seconds=5 load "http://127.0.0.1:$gateway_port/api/v1/validate" "$bench_key" > /dev/null
 seconds=5 load "http://127.0.0.1:$gateway_port/api/v1/validate" > /dev/null
 seconds=5 load "http://127.0.0.1:$proxy_port/api/v1/validate" > /dev/null
+# Each measured run with the CPU each process used and the machine's steal around it (bench/cpu_share.py).
+measured() { # name url [bearer]
+  python3 bench/cpu_share.py snap "$data.$1.cpu-before"
+  load "$2" "${3:-}" | tee "$data.$1"
+  python3 bench/cpu_share.py snap "$data.$1.cpu-after"
+  echo "  $(python3 bench/cpu_share.py diff "$data.$1.cpu-before" "$data.$1.cpu-after")"
+}
 echo "== baseline: bare Kestrel"
-load "http://127.0.0.1:$baseline_port/api/v1/validate" | tee "$data.baseline"
+measured baseline "http://127.0.0.1:$baseline_port/api/v1/validate"
 echo "== floor: a minimal forwarder (Kestrel + HttpClient, nothing else) in front of the baseline"
-load "http://127.0.0.1:$proxy_port/api/v1/validate" | tee "$data.floor"
+measured floor "http://127.0.0.1:$proxy_port/api/v1/validate"
 echo "== Gateway, benchmark key (unlimited plan)"
-load "http://127.0.0.1:$gateway_port/api/v1/validate" "$bench_key" | tee "$data.keyed"
+measured keyed "http://127.0.0.1:$gateway_port/api/v1/validate" "$bench_key"
 echo "== Gateway, no key (per-address limit raised by configuration)"
-load "http://127.0.0.1:$gateway_port/api/v1/validate" | tee "$data.anonymous"
+measured anonymous "http://127.0.0.1:$gateway_port/api/v1/validate"
 python3 - "$data" <<'PY'
 import re,sys
 def rps(path):

@@ -3,7 +3,8 @@
 # and answers a constant, in the same run. Starts the platform (AppHost, Release builds) on a fresh data folder,
 # seeds 100,000 licenses (10,000 hot, the rest for the cold path and the memory figure), then with wrk
 # (64 connections, 10 s): bare, hot cache (after a warm-up), cold (every key a miss). Prints requests/s, p50, p99
-# and the hot/bare ratio, then the service's resident memory once all 100,000 licenses are cached.
+# and the hot/bare ratio, the CPU each process used during each run and the share of the cores the hypervisor
+# took (steal), then the service's resident memory once all 100,000 licenses are cached.
 # Usage: bench/validation.sh [connections] [seconds]
 # Environment: MEMORY_BOUND_MB (default 512), FILL_SECONDS (how long to spend caching the rest, default 180),
 # WARMUP_SECONDS (the same load before each measured run, default 8),
@@ -86,13 +87,19 @@ print(f"{rps:.0f} {p50:.2f} {p99:.2f}" + (f"  (non-2xx: {non2xx.group(1)})" if n
 
 echo "cores: $(nproc); load average: $(cut -d' ' -f1-3 /proc/loadavg); driver: $driver; $connections connections, ${seconds}s per run"
 drive "$bare" "$data/hot.txt" random "$warmup" > /dev/null
-bare_result=$(drive "$bare" "$data/hot.txt" random "$seconds")
+# A measured run, with the CPU each process used and the machine's steal recorded around it (bench/cpu_share.py).
+measured() { # name url keysfile mode
+  python3 bench/cpu_share.py snap "$data/$1.cpu-before"
+  drive "$2" "$3" "$4" "$seconds"
+  python3 bench/cpu_share.py snap "$data/$1.cpu-after"
+}
+bare_result=$(measured bare "$bare" "$data/hot.txt" random)
 # Warm-up: every hot key validated once (so cached), then a few seconds of the measured load.
 # (16 at a time: each is a miss, and Licensing shares these cores.)
 echo "warm-up, every hot key once (misses): $($bench load "$validation" "$data/hot.txt" 16 600 sequential)"
 drive "$validation" "$data/hot.txt" random "$warmup" > /dev/null
-hot_result=$(drive "$validation" "$data/hot.txt" random "$seconds")
-cold_result=$(drive "$validation" "$data/cold.txt" sequential "$seconds")
+hot_result=$(measured hot "$validation" "$data/hot.txt" random)
+cold_result=$(measured cold "$validation" "$data/cold.txt" sequential)
 
 python3 - "$bare_result" "$hot_result" "$cold_result" <<'PY'
 import sys
@@ -107,6 +114,9 @@ ratio = vals["validate, hot cache"] / vals["bare Kestrel endpoint"]
 p99 = float(sys.argv[2].split()[2])
 print(f"hot / bare requests/s: {ratio:.2f} (target >= 0.6); hot p99 {p99:.2f} ms (target <= 5)")
 PY
+for run in bare hot cold; do
+  echo "  during the $run run: $(python3 bench/cpu_share.py diff "$data/$run.cpu-before" "$data/$run.cpu-after")"
+done
 
 # Memory: the resident set with the hot set cached, then after caching as many of the other 90,000 as the
 # machine allows in FILL_SECONDS (each is a miss answered by Licensing and Postgres).

@@ -36,16 +36,16 @@ internal sealed class UsageRecorder(NpgsqlDataSource dataSource)
             FROM claimed c, unnest(c.license_ids, c.occurred_at, c.results, c.domains, c.fingerprints, c.counts)
                 AS u(license_id, occurred_at, result, domain, fingerprint, count)
             GROUP BY 1, 2, 3, 4),
+        counted AS (
+            UPDATE licenses SET validation_count = validation_count + s.total,
+                last_validated_at = GREATEST(last_validated_at, s.latest)
+            FROM (SELECT license_id, sum(count) AS total, max(occurred_at) AS latest FROM input GROUP BY license_id) s
+            WHERE licenses.id = s.license_id
+            RETURNING licenses.id),
         stored AS (
             INSERT INTO usage_records (license_id, occurred_at, result, domain, fingerprint, count)
             SELECT i.license_id, i.occurred_at, i.result, i.domain, i.fingerprint, i.count
-            FROM input i JOIN licenses l ON l.id = i.license_id
-            RETURNING license_id, occurred_at, count),
-        totals AS (
-            UPDATE licenses SET validation_count = validation_count + s.total,
-                last_validated_at = GREATEST(last_validated_at, s.latest)
-            FROM (SELECT license_id, sum(count) AS total, max(occurred_at) AS latest FROM stored GROUP BY license_id) s
-            WHERE licenses.id = s.license_id)
+            FROM input i WHERE i.license_id IN (SELECT id FROM counted))
         SELECT count(*)::int FROM claimed
         """;
 

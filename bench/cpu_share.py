@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""Where the machine's CPU went during a measured run, so that a figure can be read with what ran beside it.
+
+  cpu_share.py snap FILE     records the machine's counters and every process's CPU time
+  cpu_share.py diff A B      prints the CPU seconds per service between two snapshots, and the time the
+                             hypervisor took from this machine (steal) as a share of its cores
+
+A process that ended between the snapshots (the load generator, typically) is counted under "other".
+"""
+import json
+import os
+import sys
+import time
+
+TICK = os.sysconf("SC_CLK_TCK")
+
+# First match wins: a name in the command line and the label it is reported under.
+LABELS = [
+    ("Validation.Service", "validation"), ("Licensing.Service", "licensing"), ("Gateway", "gateway"),
+    ("Webhooks.Service", "webhooks"), ("Billing.Service", "billing"), ("AppHost", "apphost"),
+    ("postgres", "postgres"), ("beam.smp", "rabbitmq"), ("ValidationBench", "bench"), ("HttpBench", "bench"),
+    ("wrk", "wrk"),
+]
+
+
+def label(cmdline):
+    for needle, name in LABELS:
+        if needle in cmdline:
+            return name
+    return None
+
+
+def snapshot():
+    with open("/proc/stat") as stat:
+        fields = [int(v) for v in stat.readline().split()[1:]]
+    # user nice system idle iowait irq softirq steal ...
+    busy = sum(fields[:3]) + sum(fields[5:7])
+    processes = {}
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as f:
+                cmdline = f.read().replace(b"\0", b" ").decode(errors="replace")
+            with open(f"/proc/{pid}/stat") as f:
+                parts = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        name = label(cmdline)
+        if name:
+            processes[pid] = [name, int(parts[11]) + int(parts[12])]
+    return {"time": time.time(), "busy": busy, "steal": fields[7], "processes": processes}
+
+
+def diff(a, b):
+    seconds = max(b["time"] - a["time"], 1e-6)
+    cores = os.cpu_count() or 1
+    per_label = {}
+    for pid, (name, ticks) in b["processes"].items():
+        before = a["processes"].get(pid, [name, 0])[1]
+        per_label[name] = per_label.get(name, 0) + (ticks - before) / TICK
+    busy = (b["busy"] - a["busy"]) / TICK
+    other = max(busy - sum(per_label.values()), 0)
+    steal = (b["steal"] - a["steal"]) / TICK / (seconds * cores) * 100
+    listed = sorted(((v, k) for k, v in per_label.items() if v >= 0.05), reverse=True)
+    parts = [f"{name} {value:.1f}" for value, name in listed] + [f"other {other:.1f}"]
+    return f"steal {steal:.1f}% of {cores} cores; CPU s over {seconds:.0f} s: " + ", ".join(parts)
+
+
+def main(argv):
+    if len(argv) == 3 and argv[1] == "snap":
+        with open(argv[2], "w") as f:
+            json.dump(snapshot(), f)
+    elif len(argv) == 4 and argv[1] == "diff":
+        with open(argv[2]) as fa, open(argv[3]) as fb:
+            print(diff(json.load(fa), json.load(fb)))
+    else:
+        sys.exit(__doc__)
+
+
+if __name__ == "__main__":
+    main(sys.argv)
