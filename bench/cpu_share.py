@@ -4,6 +4,9 @@
   cpu_share.py snap FILE     records the machine's counters and every process's CPU time
   cpu_share.py diff A B      prints the CPU seconds per service between two snapshots, and the time the
                              hypervisor took from this machine (steal) as a share of its cores
+  cpu_share.py settle MAX    waits (at most MAX seconds) until the platform's processes together use less than
+                             5 % of a core over 5 s: a freshly started service compiles and tiers up its code for
+                             a minute or two, on the same cores as the run that is to be measured
 
 A process that ended between the snapshots (the load generator, typically) is counted under "other".
 """
@@ -65,6 +68,26 @@ def diff(a, b):
     return f"steal {steal:.1f}% of {cores} cores; CPU s over {seconds:.0f} s: " + ", ".join(parts)
 
 
+SETTLE_WINDOW = 5.0
+SETTLE_SHARE = 0.05
+
+
+def settle(max_seconds):
+    if max_seconds <= 0:
+        return "platform not waited for"
+    started = time.time()
+    while True:
+        before = snapshot()
+        time.sleep(SETTLE_WINDOW)
+        after = snapshot()
+        used = sum(max(ticks - before["processes"].get(pid, [name, 0])[1], 0) / TICK
+                   for pid, (name, ticks) in after["processes"].items() if name not in ("bench", "wrk"))
+        waited = time.time() - started
+        if used < SETTLE_SHARE * SETTLE_WINDOW or waited >= max_seconds:
+            state = "settled" if used < SETTLE_SHARE * SETTLE_WINDOW else "NOT settled"
+            return f"platform {state} after {waited:.0f} s (its processes used {used:.2f} s of CPU in the last {SETTLE_WINDOW:.0f} s)"
+
+
 def main(argv):
     if len(argv) == 3 and argv[1] == "snap":
         with open(argv[2], "w") as f:
@@ -72,6 +95,8 @@ def main(argv):
     elif len(argv) == 4 and argv[1] == "diff":
         with open(argv[2]) as fa, open(argv[3]) as fb:
             print(diff(json.load(fa), json.load(fb)))
+    elif len(argv) == 3 and argv[1] == "settle":
+        print(settle(float(argv[2])))
     else:
         sys.exit(__doc__)
 

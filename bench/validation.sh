@@ -7,7 +7,8 @@
 # took (steal), then the service's resident memory once all 100,000 licenses are cached.
 # Usage: bench/validation.sh [connections] [seconds]
 # Environment: MEMORY_BOUND_MB (default 512), FILL_SECONDS (how long to spend caching the rest, default 180),
-# WARMUP_SECONDS (the same load before each measured run, default 8),
+# WARMUP_SECONDS (the same load before each measured run, default 8), SETTLE_SECONDS (the longest wait for the
+# platform's processes to be idle before the bare run and before the hot warm-up, default 240; 0 measures at once),
 # SKIP_BUILD=1 (use the Release builds already there).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +17,8 @@ bound_mb=${MEMORY_BOUND_MB:-512}
 fill_seconds=${FILL_SECONDS:-180}
 # Each measured run follows this much of the same load: on two cores tiered compilation competes for the CPU at first.
 warmup=${WARMUP_SECONDS:-8}
+# Before the bare run and before the hot warm-up: wait (at most this long) until the platform's processes are idle.
+settle_seconds=${SETTLE_SECONDS:-240}
 
 if command -v wrk >/dev/null; then
   driver=wrk
@@ -86,6 +89,8 @@ print(f"{rps:.0f} {p50:.2f} {p99:.2f}" + (f"  (non-2xx: {non2xx.group(1)})" if n
 }
 
 echo "cores: $(nproc); load average: $(cut -d' ' -f1-3 /proc/loadavg); driver: $driver; $connections connections, ${seconds}s per run"
+# The services have just started: each compiles and tiers up its code for a minute or two, on these same cores.
+python3 bench/cpu_share.py settle "$settle_seconds"
 drive "$bare" "$data/hot.txt" random "$warmup" > /dev/null
 # A measured run, with the CPU each process used and the machine's steal recorded around it (bench/cpu_share.py).
 measured() { # name url keysfile mode
@@ -97,6 +102,7 @@ bare_result=$(measured bare "$bare" "$data/hot.txt" random)
 # Warm-up: every hot key validated once (so cached), then a few seconds of the measured load.
 # (16 at a time: each is a miss, and Licensing shares these cores.)
 echo "warm-up, every hot key once (misses): $($bench load "$validation" "$data/hot.txt" 16 600 sequential)"
+python3 bench/cpu_share.py settle "$settle_seconds"
 drive "$validation" "$data/hot.txt" random "$warmup" > /dev/null
 hot_result=$(measured hot "$validation" "$data/hot.txt" random)
 cold_result=$(measured cold "$validation" "$data/cold.txt" sequential)
