@@ -90,6 +90,8 @@ echo "cores: $(nproc); $connections connections, $seconds s each; load from $(co
 seconds=5 load "http://127.0.0.1:$gateway_port/api/v1/validate" "$bench_key" > /dev/null
 seconds=5 load "http://127.0.0.1:$gateway_port/api/v1/validate" > /dev/null
 seconds=5 load "http://127.0.0.1:$proxy_port/api/v1/validate" > /dev/null
+# The platform's services started a minute ago: wait (at most SETTLE_SECONDS, default 240) until they stop compiling.
+python3 bench/cpu_share.py settle "${SETTLE_SECONDS:-240}"
 # Each measured run with the CPU each process used and the machine's steal around it (bench/cpu_share.py).
 measured() { # name url [bearer]
   python3 bench/cpu_share.py snap "$data.$1.cpu-before"
