@@ -7,9 +7,9 @@
 # took (steal), then the service's resident memory once all 100,000 licenses are cached.
 # Usage: bench/validation.sh [connections] [seconds]
 # Environment: MEMORY_BOUND_MB (default 512), FILL_SECONDS (how long to spend caching the rest, default 180),
-# WARMUP_SECONDS (the same load before each measured run, default 8; HOT_WARMUP_SECONDS before the hot one, default
-# 60), SETTLE_SECONDS (the longest wait for the
-# platform's processes to be idle before the bare run and before the hot warm-up, default 240; 0 measures at once),
+# WARMUP_SECONDS (the same load before each measured run, default 8), HOT_WARMUP_SECONDS (before the hot one, default
+# 60), SETTLE_SECONDS (the longest wait for the platform's processes to be idle before the bare run and before the
+# hot warm-up, default 240; 0 does not wait),
 # SKIP_BUILD=1 (use the Release builds already there).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -12,8 +12,7 @@ public static class EventBusExtensions
     /// MassTransit on RabbitMQ at <c>ConnectionStrings:eventbus</c> (required). MassTransit registers its
     /// own readiness check, so <c>/health</c> fails while the broker is unreachable. Its usage telemetry (a
     /// report to usage-tracking.masstransit.io a while after the bus starts) is off: a self-hosted platform
-    /// sends nothing to third parties, and without internet access every service failed the report at the same
-    /// moment, logged the failure and spent a second of CPU on it.
+    /// sends nothing to third parties (and without internet access every service logged the failed report).
     /// </summary>
     public static IHostApplicationBuilder AddEventBus(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? configure = null)
     {

@@ -1,5 +1,6 @@
 -- What a fold of usage reports costs Postgres. Measured on ten real reports (93,233 records into 10,000 licenses'
--- rows and counters), CPU of the backend, median of 12 folds: 1,150 ms before, 530 ms with both changes.
+-- rows and counters), CPU of the backend, median of 12 folds: 1,150 ms before, about 530 ms with both changes and
+-- the fold updating the counters before it writes the records (UsageRecorder).
 --
 -- Every license validated in an interval has its counters updated by every fold. Its row (about 290 bytes) was
 -- rewritten with a new entry in each of the table's six indexes whenever its page had no room for the new
