@@ -17,20 +17,28 @@ import time
 
 TICK = os.sysconf("SC_CLK_TCK")
 
-# First match wins: a name in the command line and the label it is reported under.
-LABELS = [
-    ("Validation.Service", "validation"), ("Licensing.Service", "licensing"), ("Gateway", "gateway"),
-    ("Webhooks.Service", "webhooks"), ("Billing.Service", "billing"), ("AppHost", "apphost"),
-    ("postgres", "postgres"), ("beam.smp", "rabbitmq"), ("ValidationBench", "bench"), ("HttpBench", "bench"),
-    ("wrk", "wrk"),
-]
+# What a process runs (the .dll a dotnet process was started with, else the executable's name) and the label it
+# is reported under. Matched on the program, not the whole command line: the AppHost's arguments name the Gateway
+# and Postgres, and a psql command line names the postgres user.
+PROGRAMS = {
+    "Validation.Service.dll": "validation", "Licensing.Service.dll": "licensing", "Gateway.dll": "gateway",
+    "Webhooks.Service.dll": "webhooks", "Billing.Service.dll": "billing", "AppHost.dll": "apphost",
+    "ValidationBench.dll": "bench", "HttpBench.dll": "bench", "postgres": "postgres", "beam.smp": "rabbitmq",
+    "wrk": "wrk",
+}
 
 
 def label(cmdline):
-    for needle, name in LABELS:
-        if needle in cmdline:
-            return name
-    return None
+    words = cmdline.split()
+    if not words:
+        return None
+    # A Postgres backend names itself "postgres: user database host …".
+    if words[0].rstrip(":") == "postgres":
+        return "postgres"
+    program = os.path.basename(words[0])
+    if program == "dotnet" and len(words) > 1:
+        program = os.path.basename(words[1])
+    return PROGRAMS.get(program)
 
 
 def snapshot():
