@@ -4,9 +4,13 @@
   cpu_share.py snap FILE     records the machine's counters and every process's CPU time
   cpu_share.py diff A B      prints the CPU seconds per service between two snapshots, and the time the
                              hypervisor took from this machine (steal) as a share of its cores
-  cpu_share.py settle MAX    waits (at most MAX seconds) until the platform's processes together use less than
-                             5 % of a core over 5 s: a freshly started service compiles and tiers up its code for
-                             a minute or two, on the same cores as the run that is to be measured
+  cpu_share.py settle MAX [AGE]
+                             waits until the AppHost has run for AGE seconds (default 0), then (at most MAX seconds)
+                             until the platform's processes together use less than 5 % of a core over 5 s: a freshly
+                             started service compiles and tiers up its code, on the same cores as the run that is to
+                             be measured. Its quiet gaps pass the 5 % check, so the age matters: the AppHost probes
+                             every service's /health every 5 s, and each service compiles that path again after 30
+                             probes (~150 s, instrumented code) and again after 30 more (~300 s, optimized code)
 
 A process that ended between the snapshots (the load generator, typically) is counted under "other".
 """
@@ -41,23 +45,28 @@ def label(cmdline):
     return PROGRAMS.get(program)
 
 
-def snapshot():
-    with open("/proc/stat") as stat:
-        fields = [int(v) for v in stat.readline().split()[1:]]
-    # user nice system idle iowait irq softirq steal ...
-    busy = sum(fields[:3]) + sum(fields[5:7])
-    processes = {}
+def platform_processes():
+    """(pid, label, fields of /proc/PID/stat after the command name) of every process with a label."""
     for pid in filter(str.isdigit, os.listdir("/proc")):
         try:
             with open(f"/proc/{pid}/cmdline", "rb") as f:
                 cmdline = f.read().replace(b"\0", b" ").decode(errors="replace")
             with open(f"/proc/{pid}/stat") as f:
-                parts = f.read().rsplit(")", 1)[1].split()
+                fields = f.read().rsplit(")", 1)[1].split()
         except OSError:
             continue
         name = label(cmdline)
         if name:
-            processes[pid] = [name, int(parts[11]) + int(parts[12])]
+            yield pid, name, fields
+
+
+def snapshot():
+    with open("/proc/stat") as stat:
+        fields = [int(v) for v in stat.readline().split()[1:]]
+    # user nice system idle iowait irq softirq steal ...
+    busy = sum(fields[:3]) + sum(fields[5:7])
+    # utime and stime
+    processes = {pid: [name, int(f[11]) + int(f[12])] for pid, name, f in platform_processes()}
     return {"time": time.time(), "busy": busy, "steal": fields[7], "processes": processes}
 
 
@@ -80,10 +89,21 @@ SETTLE_WINDOW = 5.0
 SETTLE_SHARE = 0.05
 
 
-def settle(max_seconds):
+def platform_age():
+    """Seconds since the oldest AppHost process started (0 if none runs)."""
+    with open("/proc/uptime") as f:
+        uptime = float(f.read().split()[0])
+    # starttime, in ticks since boot
+    return max([uptime - int(f[19]) / TICK for _, name, f in platform_processes() if name == "apphost"], default=0.0)
+
+
+def settle(max_seconds, min_age=0.0):
     if max_seconds <= 0:
         return "platform not waited for"
     started = time.time()
+    age = platform_age()
+    if age < min_age:
+        time.sleep(min_age - age)
     while True:
         before = snapshot()
         time.sleep(SETTLE_WINDOW)
@@ -93,7 +113,8 @@ def settle(max_seconds):
         waited = time.time() - started
         if used < SETTLE_SHARE * SETTLE_WINDOW or waited >= max_seconds:
             state = "settled" if used < SETTLE_SHARE * SETTLE_WINDOW else "NOT settled"
-            return f"platform {state} after {waited:.0f} s (its processes used {used:.2f} s of CPU in the last {SETTLE_WINDOW:.0f} s)"
+            return (f"platform {state} after {waited:.0f} s, {platform_age():.0f} s after it started "
+                    f"(its processes used {used:.2f} s of CPU in the last {SETTLE_WINDOW:.0f} s)")
 
 
 def main(argv):
@@ -103,8 +124,8 @@ def main(argv):
     elif len(argv) == 4 and argv[1] == "diff":
         with open(argv[2]) as fa, open(argv[3]) as fb:
             print(diff(json.load(fa), json.load(fb)))
-    elif len(argv) == 3 and argv[1] == "settle":
-        print(settle(float(argv[2])))
+    elif len(argv) in (3, 4) and argv[1] == "settle":
+        print(settle(float(argv[2]), float(argv[3]) if len(argv) == 4 else 0.0))
     else:
         sys.exit(__doc__)
 

@@ -90,8 +90,10 @@ echo "cores: $(nproc); $connections connections, $seconds s each; load from $(co
 seconds=5 load "http://127.0.0.1:$gateway_port/api/v1/validate" "$bench_key" > /dev/null
 seconds=5 load "http://127.0.0.1:$gateway_port/api/v1/validate" > /dev/null
 seconds=5 load "http://127.0.0.1:$proxy_port/api/v1/validate" > /dev/null
-# The platform's services started a minute ago: wait (at most SETTLE_SECONDS, default 240) until they stop compiling.
-python3 bench/cpu_share.py settle "${SETTLE_SECONDS:-240}"
+# The platform's services started a minute ago and compile their health-check path again at about 150 s and 300 s:
+# wait until the platform has run PLATFORM_MIN_AGE (default 360 s), then at most SETTLE_SECONDS (default 240) until
+# its processes are idle (bench/cpu_share.py).
+python3 bench/cpu_share.py settle "${SETTLE_SECONDS:-240}" "${PLATFORM_MIN_AGE:-360}"
 # Each measured run with the CPU each process used and the machine's steal around it (bench/cpu_share.py).
 measured() { # name url [bearer]
   python3 bench/cpu_share.py snap "$data.$1.cpu-before"

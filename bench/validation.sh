@@ -9,7 +9,8 @@
 # Environment: MEMORY_BOUND_MB (default 512), FILL_SECONDS (how long to spend caching the rest, default 180),
 # WARMUP_SECONDS (the same load before each measured run, default 8), HOT_WARMUP_SECONDS (before the hot one, default
 # 60), SETTLE_SECONDS (the longest wait for the platform's processes to be idle before the bare run and before the
-# hot warm-up, default 240; 0 does not wait),
+# hot warm-up, default 240; 0 does not wait), PLATFORM_MIN_AGE (the first of those waits starts once the platform has
+# run this long, default 360 s: see bench/cpu_share.py),
 # SKIP_BUILD=1 (use the Release builds already there).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +24,8 @@ warmup=${WARMUP_SECONDS:-8}
 hot_warmup=${HOT_WARMUP_SECONDS:-60}
 # Before the bare run and before the hot warm-up: wait (at most this long) until the platform's processes are idle.
 settle_seconds=${SETTLE_SECONDS:-240}
+# A young platform's services compile their health-check path again twice, at about 150 s and 300 s.
+min_age=${PLATFORM_MIN_AGE:-360}
 
 if command -v wrk >/dev/null; then
   driver=wrk
@@ -93,8 +96,8 @@ print(f"{rps:.0f} {p50:.2f} {p99:.2f}" + (f"  (non-2xx: {non2xx.group(1)})" if n
 }
 
 echo "cores: $(nproc); load average: $(cut -d' ' -f1-3 /proc/loadavg); driver: $driver; $connections connections, ${seconds}s per run"
-# The services have just started: each compiles and tiers up its code for a minute or two, on these same cores.
-python3 bench/cpu_share.py settle "$settle_seconds"
+# The services have just started: each compiles and tiers up its code for a few minutes, on these same cores.
+python3 bench/cpu_share.py settle "$settle_seconds" "$min_age"
 drive "$bare" "$data/hot.txt" random "$warmup" > /dev/null
 # A measured run, with the CPU each process used and the machine's steal recorded around it (bench/cpu_share.py).
 measured() { # name url keysfile mode
