@@ -8,9 +8,10 @@
                              waits until the AppHost has run for AGE seconds (default 0), then (at most MAX seconds)
                              until the platform's processes together use less than 5 % of a core over 5 s: a freshly
                              started service compiles and tiers up its code, on the same cores as the run that is to
-                             be measured. Its quiet gaps pass the 5 % check, so the age matters: the AppHost probes
-                             every service's /health every 5 s, and each service compiles that path again after 30
-                             probes (~150 s, instrumented code) and again after 30 more (~300 s, optimized code)
+                             be measured. Its quiet gaps pass the 5 % check, so the age matters: every service burst
+                             (0.3-0.6 s of CPU) about 160 s and 315 s after start, when 30 and 60 of the AppHost's
+                             health probes (every 5 s) had run (inferred from that timing: the runtime recompiles a
+                             method after 30 calls at each tier; not traced)
 
 A process that ended between the snapshots (the load generator, typically) is counted under "other".
 """

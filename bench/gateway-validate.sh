@@ -90,7 +90,7 @@ echo "cores: $(nproc); $connections connections, $seconds s each; load from $(co
 seconds=5 load "http://127.0.0.1:$gateway_port/api/v1/validate" "$bench_key" > /dev/null
 seconds=5 load "http://127.0.0.1:$gateway_port/api/v1/validate" > /dev/null
 seconds=5 load "http://127.0.0.1:$proxy_port/api/v1/validate" > /dev/null
-# The platform's services started a minute ago and compile their health-check path again at about 150 s and 300 s:
+# The platform's services started a minute ago and burst again at about 160 s and 315 s (bench/cpu_share.py):
 # wait until the platform has run PLATFORM_MIN_AGE (default 360 s), then at most SETTLE_SECONDS (default 240) until
 # its processes are idle (bench/cpu_share.py).
 python3 bench/cpu_share.py settle "${SETTLE_SECONDS:-240}" "${PLATFORM_MIN_AGE:-360}"

@@ -24,7 +24,7 @@ warmup=${WARMUP_SECONDS:-8}
 hot_warmup=${HOT_WARMUP_SECONDS:-60}
 # Before the bare run and before the hot warm-up: wait (at most this long) until the platform's processes are idle.
 settle_seconds=${SETTLE_SECONDS:-240}
-# A young platform's services compile their health-check path again twice, at about 150 s and 300 s.
+# A young platform's services each burst again at about 160 s and 315 s (bench/cpu_share.py).
 min_age=${PLATFORM_MIN_AGE:-360}
 
 if command -v wrk >/dev/null; then
