@@ -101,10 +101,11 @@ def platform_age():
 def settle(max_seconds, min_age=0.0):
     if max_seconds <= 0:
         return "platform not waited for"
-    started = time.time()
     age = platform_age()
     if age < min_age:
         time.sleep(min_age - age)
+    # MAX bounds the wait for idle processes, not the wait for the age before it.
+    started = time.time()
     while True:
         before = snapshot()
         time.sleep(SETTLE_WINDOW)
@@ -114,7 +115,7 @@ def settle(max_seconds, min_age=0.0):
         waited = time.time() - started
         if used < SETTLE_SHARE * SETTLE_WINDOW or waited >= max_seconds:
             state = "settled" if used < SETTLE_SHARE * SETTLE_WINDOW else "NOT settled"
-            return (f"platform {state} after {waited:.0f} s, {platform_age():.0f} s after it started "
+            return (f"platform {state} after {waited:.0f} s of waiting to be idle, {platform_age():.0f} s after it started "
                     f"(its processes used {used:.2f} s of CPU in the last {SETTLE_WINDOW:.0f} s)")
 
 
