@@ -1,4 +1,3 @@
 global using Platform.Licensing.Extensions;
 global using Platform.ServiceDefaults;
-global using Platform.ServiceDefaults.Grpc.Server;
 global using Platform.ServiceDefaults.Apis;

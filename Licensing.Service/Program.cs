@@ -1,6 +1,5 @@
 using Platform.Licensing.Apis;
 using Platform.Licensing.Commands;
-using Platform.Licensing.Grpc;
 using Platform.Licensing.Infrastructure;
 using Platform.ServiceDefaults.Data;
 
@@ -19,7 +18,7 @@ if (await LicensingCommands.TryRunAsync(app, args) is { } exitCode)
 await app.MigrateDatabaseAsync();
 
 app.MapDefaultEndpoints();
-app.MapGrpcService<LicensingGrpcService>();
+app.MapLicensingGrpc();
 app.MapLicensingApi();
 
 await app.RunAsync();

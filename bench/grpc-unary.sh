@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Unary gRPC round trips between two processes over loopback (our transport on both ends):
+# Unary gRPC round trips between two processes over loopback (Grpc.AspNetCore server, Grpc.Net.Client client):
 # 64 concurrent callers, 10 s, ~200-byte messages. Prints calls/s, p50 and p99.
 # Usage: bench/grpc-unary.sh [callers] [seconds]
 set -euo pipefail
@@ -16,7 +16,7 @@ for _ in $(seq 1 100); do grep -q '^PORT ' "$server_out" && break; sleep 0.1; do
 port=$(sed -n 's/^PORT //p' "$server_out")
 
 echo "cores: $(nproc); server pid $server on port $port"
-echo "== our gRPC transport"
+echo "== gRPC (Grpc.AspNetCore + Grpc.Net.Client)"
 dotnet "$bin" client "$port" "${1:-64}" "${2:-10}"
 echo "== baseline in the same run: plain HTTP/2 POST, same handler, same server process"
 dotnet "$bin" client "$port" "${1:-64}" "${2:-10}" --baseline

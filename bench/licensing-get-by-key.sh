@@ -25,7 +25,8 @@ import json,sys
 r={x["name"]: x for x in json.loads(sys.argv[1])}
 print(r["licensing"]["urls"][1], r["postgres"]["urls"][0].rsplit(":",1)[1])' "$status")
 tenant=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["tenantId"])' "$data/credentials.json")
+secret=$(cat "$data/secrets/identity-secret")
 
 echo "cores: $(nproc); licensing gRPC at $grpc"
 dotnet bench/GrpcBench/bin/Release/net10.0/GrpcBench.dll licensing "$grpc" \
-  "Host=127.0.0.1;Port=$pgport;Username=postgres;Database=licensingdb" "$tenant" "${1:-32}" "${2:-10}"
+  "Host=127.0.0.1;Port=$pgport;Username=postgres;Database=licensingdb" "$tenant" "$secret" "${1:-32}" "${2:-10}"

@@ -1,8 +1,8 @@
 using Platform.Billing.Infrastructure;
 using Platform.Billing.Processing;
 using Platform.ServiceDefaults.Data;
-using Platform.ServiceDefaults.Grpc;
-using Platform.ServiceDefaults.Grpc.Client;
+using Platform.ServiceDefaults.ServiceCalls;
+using LicensingGrpc = Platform.Protos.Licensing.V1.Licensing;
 using Platform.ServiceDefaults.Identity;
 
 namespace Platform.Billing.Extensions;
@@ -15,8 +15,10 @@ public static class Extensions
         builder.AddPostgresDataSource("billingdb");
         builder.AddMigrations(typeof(Extensions).Assembly, BillingMigrations.LockKey);
         builder.AddCallerIdentity();
+        builder.AddServiceCredential("billing");
         builder.AddGrpcServiceReference("licensing");
-        builder.AddGrpcClient<LicensingClient>("licensing");
+        builder.AddGrpcServiceClient<LicensingGrpc.LicensingClient>("licensing", LicensingGrpc.Descriptor.FullName, LicensingClient.RetriedMethods);
+        builder.Services.AddSingleton<LicensingClient>();
         builder.Services.Configure<BillingOptions>(builder.Configuration.GetSection(BillingOptions.Section));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services

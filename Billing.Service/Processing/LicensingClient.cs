@@ -1,26 +1,22 @@
+using Grpc.Core;
 using Platform.Protos.Licensing.V1;
-using Platform.ServiceDefaults.Grpc;
-using Platform.ServiceDefaults.Grpc.Client;
+using GeneratedClient = Platform.Protos.Licensing.V1.Licensing.LicensingClient;
 
 namespace Platform.Billing.Processing;
 
 /// <summary>The typed client of Licensing's commands for Billing (<c>licensing.v1.Licensing</c>); each is idempotent on its key.</summary>
-internal sealed class LicensingClient(CallInvoker invoker)
+internal sealed class LicensingClient(GeneratedClient client)
 {
-    private static readonly Google.Protobuf.Reflection.ServiceDescriptor Service = LicensingReflection.Descriptor.Services[0];
-    private static readonly Method<CreateLicenseCommand, LicenseSnapshot> Create = Method.From<CreateLicenseCommand, LicenseSnapshot>(Service, "CreateLicense");
-    private static readonly Method<RenewLicenseCommand, LicenseSnapshot> Renew = Method.From<RenewLicenseCommand, LicenseSnapshot>(Service, "RenewLicense");
-    private static readonly Method<LicenseCommand, LicenseSnapshot> Suspend = Method.From<LicenseCommand, LicenseSnapshot>(Service, "SuspendLicense");
-    private static readonly Method<LicenseCommand, LicenseSnapshot> Reinstate = Method.From<LicenseCommand, LicenseSnapshot>(Service, "ReinstateLicense");
-    private static readonly Method<LicenseCommand, LicenseSnapshot> Revoke = Method.From<LicenseCommand, LicenseSnapshot>(Service, "RevokeLicense");
-    private static readonly Method<ChangeLicensePlanCommand, LicenseSnapshot> ChangePlan = Method.From<ChangeLicensePlanCommand, LicenseSnapshot>(Service, "ChangeLicensePlan");
+    /// <summary>Every command carries an idempotency key, so a repeat after UNAVAILABLE changes nothing twice.</summary>
+    public static readonly string[] RetriedMethods =
+        ["CreateLicense", "RenewLicense", "SuspendLicense", "ReinstateLicense", "RevokeLicense", "ChangeLicensePlan"];
 
     /// <summary>How long one command may take before it counts as Licensing being unavailable.</summary>
     public static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(10);
 
-    public Task<LicenseSnapshot> CreateAsync(CreateLicenseCommand command, CancellationToken cancellationToken) => CallAsync(Create, command, cancellationToken);
+    public Task<LicenseSnapshot> CreateAsync(CreateLicenseCommand command, CancellationToken cancellationToken) => client.CreateLicenseAsync(command, Options(cancellationToken)).ResponseAsync;
 
-    public Task<LicenseSnapshot> RenewAsync(RenewLicenseCommand command, CancellationToken cancellationToken) => CallAsync(Renew, command, cancellationToken);
+    public Task<LicenseSnapshot> RenewAsync(RenewLicenseCommand command, CancellationToken cancellationToken) => client.RenewLicenseAsync(command, Options(cancellationToken)).ResponseAsync;
 
     /// <summary>
     /// Renews, unless the license's status refuses it (suspended or revoked by the vendor, or by a newer failed
@@ -39,15 +35,13 @@ internal sealed class LicensingClient(CallInvoker invoker)
         }
     }
 
-    public Task<LicenseSnapshot> SuspendAsync(LicenseCommand command, CancellationToken cancellationToken) => CallAsync(Suspend, command, cancellationToken);
+    public Task<LicenseSnapshot> SuspendAsync(LicenseCommand command, CancellationToken cancellationToken) => client.SuspendLicenseAsync(command, Options(cancellationToken)).ResponseAsync;
 
-    public Task<LicenseSnapshot> ReinstateAsync(LicenseCommand command, CancellationToken cancellationToken) => CallAsync(Reinstate, command, cancellationToken);
+    public Task<LicenseSnapshot> ReinstateAsync(LicenseCommand command, CancellationToken cancellationToken) => client.ReinstateLicenseAsync(command, Options(cancellationToken)).ResponseAsync;
 
-    public Task<LicenseSnapshot> RevokeAsync(LicenseCommand command, CancellationToken cancellationToken) => CallAsync(Revoke, command, cancellationToken);
+    public Task<LicenseSnapshot> RevokeAsync(LicenseCommand command, CancellationToken cancellationToken) => client.RevokeLicenseAsync(command, Options(cancellationToken)).ResponseAsync;
 
-    public Task<LicenseSnapshot> ChangePlanAsync(ChangeLicensePlanCommand command, CancellationToken cancellationToken) => CallAsync(ChangePlan, command, cancellationToken);
+    public Task<LicenseSnapshot> ChangePlanAsync(ChangeLicensePlanCommand command, CancellationToken cancellationToken) => client.ChangeLicensePlanAsync(command, Options(cancellationToken)).ResponseAsync;
 
-    private async Task<LicenseSnapshot> CallAsync<TRequest>(Method<TRequest, LicenseSnapshot> method, TRequest request, CancellationToken cancellationToken)
-        where TRequest : class, Google.Protobuf.IMessage<TRequest> =>
-        await invoker.UnaryAsync(method, request, CallOptions.WithTimeout(CallTimeout, cancellationToken: cancellationToken));
+    private static CallOptions Options(CancellationToken cancellationToken) => new(deadline: DateTime.UtcNow + CallTimeout, cancellationToken: cancellationToken);
 }

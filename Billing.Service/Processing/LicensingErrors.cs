@@ -1,5 +1,5 @@
 using Npgsql;
-using Platform.ServiceDefaults.Grpc;
+using Grpc.Core;
 
 namespace Platform.Billing.Processing;
 

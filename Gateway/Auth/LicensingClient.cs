@@ -1,14 +1,14 @@
+using Grpc.Core;
 using Platform.Protos.Licensing.V1;
-using Platform.ServiceDefaults.Grpc;
-using Platform.ServiceDefaults.Grpc.Client;
+using GeneratedClient = Platform.Protos.Licensing.V1.Licensing.LicensingClient;
 
 namespace Platform.Gateway.Auth;
 
 /// <summary>The part of Licensing's gRPC API the Gateway uses.</summary>
-internal sealed class LicensingClient(CallInvoker invoker)
+internal sealed class LicensingClient(GeneratedClient client)
 {
-    private static readonly Method<ResolveApiKeyRequest, ResolveApiKeyResponse> ResolveApiKeyMethod =
-        Method.From<ResolveApiKeyRequest, ResolveApiKeyResponse>(LicensingReflection.Descriptor.Services[0], "ResolveApiKey");
+    /// <summary>A lookup changes nothing but a last-used time: safe to repeat when Licensing is UNAVAILABLE.</summary>
+    public static readonly string[] RetriedMethods = ["ResolveApiKey"];
 
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
 
@@ -18,9 +18,9 @@ internal sealed class LicensingClient(CallInvoker invoker)
     {
         try
         {
-            return await invoker.UnaryAsync(ResolveApiKeyMethod, new ResolveApiKeyRequest { ApiKey = apiKey }, CallOptions.WithTimeout(Deadline));
+            return await client.ResolveApiKeyAsync(new ResolveApiKeyRequest { ApiKey = apiKey }, deadline: DateTime.UtcNow + Deadline);
         }
-        catch (RpcException ex) when (ex.StatusCode is StatusCode.Unauthenticated or StatusCode.NotFound or StatusCode.InvalidArgument)
+        catch (RpcException ex) when (ex.StatusCode is StatusCode.NotFound or StatusCode.InvalidArgument)
         {
             return null;
         }
@@ -31,5 +31,8 @@ internal sealed class LicensingClient(CallInvoker invoker)
     }
 }
 
-/// <summary>Licensing did not answer a key lookup; the caller gets 503, and nothing is cached.</summary>
+/// <summary>
+/// Licensing did not answer a key lookup, or refused the Gateway itself (UNAUTHENTICATED or PERMISSION_DENIED: a
+/// misconfigured secret, not the client's fault); the caller gets 503, and nothing is cached.
+/// </summary>
 internal sealed class LicensingUnavailableException(Exception inner) : Exception("Licensing could not resolve the API key.", inner);

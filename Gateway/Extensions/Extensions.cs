@@ -6,8 +6,8 @@ using Platform.Gateway.OpenApi;
 using Platform.Gateway.Proxy;
 using Platform.Gateway.RateLimiting;
 using Platform.ServiceDefaults.Configuration;
-using Platform.ServiceDefaults.Grpc;
-using Platform.ServiceDefaults.Grpc.Client;
+using Platform.ServiceDefaults.ServiceCalls;
+using LicensingGrpc = Platform.Protos.Licensing.V1.Licensing;
 using Platform.ServiceDefaults.Identity;
 using Platform.ServiceDefaults.Messaging;
 
@@ -27,8 +27,10 @@ internal static class Extensions
         builder.Services.AddSingleton(TimeProvider.System);
 
         builder.AddCallerIdentity();
+        builder.AddServiceCredential("gateway");
         builder.AddGrpcServiceReference("licensing");
-        builder.AddGrpcClient<LicensingClient>("licensing");
+        builder.AddGrpcServiceClient<LicensingGrpc.LicensingClient>("licensing", LicensingGrpc.Descriptor.FullName, LicensingClient.RetriedMethods);
+        builder.Services.AddSingleton<LicensingClient>();
         foreach (var upstream in Upstreams)
         {
             builder.AddServiceReference(upstream);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Platform.Licensing.Grpc;
 using Platform.Licensing.Infrastructure;
@@ -16,7 +17,7 @@ public static class Extensions
         builder.AddLicensingDatabase();
         builder.AddEventBus();
         builder.AddCallerIdentity();
-        builder.Services.AddGrpcServer();
+        builder.AddLicensingGrpc();
         builder.Services.AddLicensingModel();
         builder.Services.AddHostedService<OutboxRelay>();
         var scanSeconds = builder.Configuration.GetValue("Licensing:ExpiryScanSeconds", 30);
@@ -36,6 +37,32 @@ public static class Extensions
         {
             Interval = TimeSpan.FromMinutes(Math.Max(1, sweepMinutes)),
         });
+    }
+
+    /// <summary>
+    /// The gRPC server (<c>Grpc.AspNetCore</c>): <c>licensing.v1.Licensing</c> behind <see cref="CallAuthentication"/>,
+    /// <c>grpc.health.v1.Health</c> answering from the readiness checks, and server reflection in Development.
+    /// </summary>
+    public static void AddLicensingGrpc(this IHostApplicationBuilder builder)
+    {
+        builder.AddCallerIdentity();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddGrpc().AddServiceOptions<LicensingGrpcService>(o => o.Interceptors.Add<CallAuthentication>());
+        builder.Services.AddGrpcHealthChecks();
+        if (builder.Environment.IsDevelopment())
+        {
+            builder.Services.AddGrpcReflection();
+        }
+    }
+
+    public static void MapLicensingGrpc(this WebApplication app)
+    {
+        app.MapGrpcService<LicensingGrpcService>();
+        app.MapGrpcHealthChecksService();
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapGrpcReflectionService();
+        }
     }
 
     /// <summary>The model's services over the database context (tests host them without the rest of the service).</summary>

@@ -7,7 +7,7 @@ using Platform.Licensing.Apis;
 using Platform.Licensing.Infrastructure;
 using Platform.Licensing.Model;
 using Platform.Protos.Licensing.V1;
-using Platform.ServiceDefaults.Grpc;
+using Grpc.Core;
 
 namespace Platform.Licensing.Grpc;
 
@@ -81,7 +81,7 @@ internal sealed class LicenseCommands(LicensingDbContext db, LicenseIssuer issue
     {
         if (idempotencyKey.Length is 0 or > 255 || tenantId.Length == 0 || environmentName is not ("live" or "test"))
         {
-            throw new RpcException(StatusCode.InvalidArgument, "idempotency_key (1 to 255 characters), tenant_id and environment (live or test) are required.");
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "idempotency_key (1 to 255 characters), tenant_id and environment (live or test) are required."));
         }
 
         var environment = environmentName == "live" ? ApiEnvironment.Live : ApiEnvironment.Test;
@@ -126,5 +126,5 @@ internal sealed class LicenseCommands(LicensingDbContext db, LicenseIssuer issue
         CryptographicOperations.FixedTimeEquals(earlier.RequestHash, hash)
             ? LicenseSnapshot.Parser.ParseFrom(Convert.FromBase64String(earlier.Response))
             : throw new RpcException(new Status(StatusCode.FailedPrecondition, "This idempotency key was used for a different command."),
-                new ServiceDefaults.Grpc.Metadata { { "x-error-code", "IDEMPOTENCY_KEY_REUSED" } });
+                new global::Grpc.Core.Metadata { { "x-error-code", "IDEMPOTENCY_KEY_REUSED" } });
 }

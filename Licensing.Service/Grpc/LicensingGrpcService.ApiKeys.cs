@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Licensing.Model;
 using Platform.Protos.Licensing.V1;
-using Platform.ServiceDefaults.Grpc;
+using Grpc.Core;
 
 namespace Platform.Licensing.Grpc;
 
@@ -10,11 +10,11 @@ internal sealed partial class LicensingGrpcService
     // last_used_at is bookkeeping: refreshed at most once a minute per key, not on every request.
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
-    public async Task<ResolveApiKeyResponse> ResolveApiKey(ResolveApiKeyRequest request, ServerCallContext context)
+    public override async Task<ResolveApiKeyResponse> ResolveApiKey(ResolveApiKeyRequest request, ServerCallContext context)
     {
         if (ApiKeySecret.EnvironmentOf(request.ApiKey) is null)
         {
-            throw new RpcException(StatusCode.Unauthenticated, "Not an API key of this platform.");
+            throw new RpcException(new Status(StatusCode.NotFound, "Not an API key of this platform."));
         }
 
         var digest = ApiKeySecret.Digest(request.ApiKey);
@@ -22,7 +22,7 @@ internal sealed partial class LicensingGrpcService
             .Where(k => k.Digest == digest && k.RevokedAt == null)
             .Join(db.Tenants, k => k.TenantId, t => t.Id, (k, t) => new { Key = k, t.Plan })
             .SingleOrDefaultAsync(context.CancellationToken)
-            ?? throw new RpcException(StatusCode.Unauthenticated, "Unknown or revoked API key.");
+            ?? throw new RpcException(new Status(StatusCode.NotFound, "Unknown or revoked API key."));
 
         var now = DateTimeOffset.UtcNow;
         if (found.Key.LastUsedAt is null || now - found.Key.LastUsedAt > LastUsedResolution)

@@ -1,5 +1,5 @@
 using Platform.Protos.Licensing.V1;
-using Platform.ServiceDefaults.Grpc;
+using Grpc.Core;
 using StoredUsage = Platform.Licensing.Model.UsageRecord;
 
 namespace Platform.Licensing.Grpc;
@@ -8,11 +8,11 @@ internal sealed partial class LicensingGrpcService
 {
     private const int MaxTextLength = 256;
 
-    public async Task<RecordUsageResponse> RecordUsage(RecordUsageRequest request, ServerCallContext context)
+    public override async Task<RecordUsageResponse> RecordUsage(RecordUsageRequest request, ServerCallContext context)
     {
         if (request.Records.Count > Model.UsageRecorder.MaxBatch)
         {
-            throw new RpcException(StatusCode.InvalidArgument, $"At most {Model.UsageRecorder.MaxBatch} records in one batch.");
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"At most {Model.UsageRecorder.MaxBatch} records in one batch."));
         }
 
         var now = DateTimeOffset.UtcNow;

@@ -3,8 +3,8 @@ using Platform.Contracts.Keys;
 using Platform.Licensing.Infrastructure;
 using Platform.Licensing.Model;
 using Platform.Protos.Licensing.V1;
-using Platform.ServiceDefaults.Grpc;
-using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
+using Grpc.Core;
+using LicensingBase = Platform.Protos.Licensing.V1.Licensing.LicensingBase;
 
 namespace Platform.Licensing.Grpc;
 
@@ -13,23 +13,23 @@ namespace Platform.Licensing.Grpc;
 /// run-time API (machines, domains, seats, usage) and Billing's commands, split over the partial files.
 /// </summary>
 internal sealed partial class LicensingGrpcService(
-    LicensingDbContext db, Activations activations, Seats seats, DomainBindings domains, UsageRecorder usage, LicenseCommands commands) : IGrpcService
+    LicensingDbContext db, Activations activations, Seats seats, DomainBindings domains, UsageRecorder usage, LicenseCommands commands) : LicensingBase
 {
-    public static ServiceDescriptor Descriptor => LicensingReflection.Descriptor.Services[0];
-
     /// <summary>A license by its key, or by its previous key after a rotation (the snapshot then says until when that key is valid).</summary>
-    public async Task<LicenseSnapshot> GetLicenseByKey(GetLicenseByKeyRequest request, ServerCallContext context)
+    public override async Task<LicenseSnapshot> GetLicenseByKey(GetLicenseByKeyRequest request, ServerCallContext context)
     {
         var key = RequireKey(request.Key);
-        return await LicenseSnapshots.FindByKeyAsync(db, key, context.CancellationToken)
-            ?? throw new RpcException(StatusCode.NotFound, "No license has this key.");
+        var snapshot = await LicenseSnapshots.FindByKeyAsync(db, key, context.CancellationToken)
+            ?? throw new RpcException(new Status(StatusCode.NotFound, "No license has this key."));
+        GrpcCaller.Of(context).RequireTenant(snapshot.TenantId, snapshot.Environment);
+        return snapshot;
     }
 
-    public async Task<GetLicensesByKeysResponse> GetLicensesByKeys(GetLicensesByKeysRequest request, ServerCallContext context)
+    public override async Task<GetLicensesByKeysResponse> GetLicensesByKeys(GetLicensesByKeysRequest request, ServerCallContext context)
     {
         if (request.Keys.Count > GetLicensesByKeysRequest.MaxKeys)
         {
-            throw new RpcException(StatusCode.InvalidArgument, $"At most {GetLicensesByKeysRequest.MaxKeys} keys may be read at once.");
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"At most {GetLicensesByKeysRequest.MaxKeys} keys may be read at once."));
         }
 
         var keys = new HashSet<string>(StringComparer.Ordinal);
@@ -43,15 +43,21 @@ internal sealed partial class LicensingGrpcService(
 
         var response = new GetLicensesByKeysResponse();
         response.Licenses.Add(await LicenseSnapshots.FindByKeysAsync(db, keys, context.CancellationToken));
+        var caller = GrpcCaller.Of(context);
+        foreach (var snapshot in response.Licenses)
+        {
+            caller.RequireTenant(snapshot.TenantId, snapshot.Environment);
+        }
+
         return response;
     }
 
-    public async Task<ActivateResponse> Activate(ActivateRequest request, ServerCallContext context)
+    public override async Task<ActivateResponse> Activate(ActivateRequest request, ServerCallContext context)
     {
-        var key = RequireKey(request.Key);
+        var key = await RequireOwnKeyAsync(request.Key, context);
         if (request.Fingerprint.Length is 0 or > 256)
         {
-            throw new RpcException(StatusCode.InvalidArgument, "A fingerprint of 1 to 256 characters is required.");
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "A fingerprint of 1 to 256 characters is required."));
         }
 
         var details = new MachineDetails(request.Fingerprint, Optional(request.Name), Optional(request.Platform), Optional(request.Hostname), Optional(request.Ip));
@@ -65,21 +71,21 @@ internal sealed partial class LicensingGrpcService(
         };
     }
 
-    public async Task<DeactivateResponse> Deactivate(DeactivateRequest request, ServerCallContext context)
+    public override async Task<DeactivateResponse> Deactivate(DeactivateRequest request, ServerCallContext context)
     {
-        var key = RequireKey(request.Key);
+        var key = await RequireOwnKeyAsync(request.Key, context);
         var (license, count) = await RefusalsAsync(() => activations.DeactivateAsync(key, request.Fingerprint, context.CancellationToken))
-            ?? throw new RpcException(StatusCode.NotFound, "This machine is not activated on the license.");
+            ?? throw new RpcException(new Status(StatusCode.NotFound, "This machine is not activated on the license."));
         return new DeactivateResponse { Activations = count, License = await LicenseSnapshots.ReadAsync(db, license, key, context.CancellationToken) };
     }
 
-    public async Task<LicenseSnapshot> BindDomain(BindDomainRequest request, ServerCallContext context)
+    public override async Task<LicenseSnapshot> BindDomain(BindDomainRequest request, ServerCallContext context)
     {
-        var key = RequireKey(request.Key);
+        var key = await RequireOwnKeyAsync(request.Key, context);
         var domain = request.Domain.Trim();
         if (domain.Length is 0 or > DomainBindings.MaxDomainLength || domain.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '/' or '@'))
         {
-            throw new RpcException(StatusCode.InvalidArgument, "A domain name of 1 to 253 characters is required.");
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "A domain name of 1 to 253 characters is required."));
         }
 
         var license = await RefusalsAsync(() => domains.BindAsync(key, domain, context.CancellationToken));
@@ -89,8 +95,31 @@ internal sealed partial class LicensingGrpcService(
     /// <summary>The canonical key, or INVALID_ARGUMENT for a string that cannot be a key.</summary>
     private static string RequireKey(string input) =>
         LicenseKeyFormat.Classify(input, out var key) == LicenseKeyKind.Invalid
-            ? throw new RpcException(StatusCode.InvalidArgument, "The key's format or checksum is wrong.")
+            ? throw new RpcException(new Status(StatusCode.InvalidArgument, "The key's format or checksum is wrong."))
             : key;
+
+    /// <summary>
+    /// The canonical key, as <see cref="RequireKey"/>; for a tenant's caller also PERMISSION_DENIED before anything changes
+    /// when the license is another tenant's. A key no license has is left to the method (NOT_FOUND).
+    /// </summary>
+    private async Task<string> RequireOwnKeyAsync(string input, ServerCallContext context)
+    {
+        var key = RequireKey(input);
+        var caller = GrpcCaller.Of(context);
+        if (caller.Identity is not null)
+        {
+            var owner = await db.Licenses.AsNoTracking()
+                .Where(l => l.Key == key || l.PreviousKey == key)
+                .Select(l => new { l.TenantId, l.Environment })
+                .FirstOrDefaultAsync(context.CancellationToken);
+            if (owner is not null)
+            {
+                caller.RequireTenant(owner.TenantId, owner.Environment.ToString().ToLowerInvariant());
+            }
+        }
+
+        return key;
+    }
 
     private static string? Optional(string value) => value.Length == 0 ? null : value[..Math.Min(value.Length, 256)];
 
@@ -103,7 +132,7 @@ internal sealed partial class LicensingGrpcService(
         }
         catch (KeyNotFoundException)
         {
-            throw new RpcException(StatusCode.NotFound, "No license has this key.");
+            throw new RpcException(new Status(StatusCode.NotFound, "No license has this key."));
         }
         catch (LicenseRefusedException ex)
         {
@@ -115,7 +144,7 @@ internal sealed partial class LicensingGrpcService(
         }
         catch (LicenseReferenceException ex)
         {
-            throw new RpcException(StatusCode.NotFound, ex.Message);
+            throw new RpcException(new Status(StatusCode.NotFound, ex.Message));
         }
     }
 

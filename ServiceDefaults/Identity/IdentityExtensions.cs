@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.ServiceDefaults.Configuration;
 using Platform.ServiceDefaults.Errors;
 
@@ -12,8 +13,9 @@ public static class IdentityExtensions
     /// <summary>Reads the shared secret (required) so that routes can demand a verified caller.</summary>
     public static IHostApplicationBuilder AddCallerIdentity(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(new IdentitySecret(ReadSecret(builder.Configuration)));
-        builder.Services.AddSingleton<IdentityVerifier>();
+        builder.Services.TryAddSingleton(new IdentitySecret(ReadSecret(builder.Configuration)));
+        builder.Services.TryAddSingleton<IdentityVerifier>();
+        builder.Services.TryAddSingleton<ServiceCredentialVerifier>();
         return builder;
     }
 

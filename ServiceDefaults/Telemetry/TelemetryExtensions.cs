@@ -44,6 +44,8 @@ internal static class TelemetryExtensions
         var tracing = Sdk.CreateTracerProviderBuilder()
             .SetResourceBuilder(resource)
             .AddSource(TelemetrySources.ActivitySources)
+            // rpc.* attributes (service, method, status) on the HttpClient span of every gRPC call.
+            .AddGrpcClientInstrumentation()
             .AddOtlpExporter(o => otlp.Apply(o, "traces"));
         var metrics = Sdk.CreateMeterProviderBuilder()
             .SetResourceBuilder(resource)

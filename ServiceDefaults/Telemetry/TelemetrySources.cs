@@ -1,8 +1,8 @@
 namespace Platform.ServiceDefaults.Telemetry;
 
 /// <summary>
-/// The built-in ActivitySources and Meters we listen to. The instrumentation packages are not
-/// served here, so we subscribe to what ASP.NET Core, HttpClient, Npgsql and MassTransit emit natively.
+/// The built-in ActivitySources and Meters we listen to: what ASP.NET Core, HttpClient, gRPC, Npgsql and MassTransit
+/// emit natively (gRPC client calls are enriched by the gRPC client instrumentation).
 /// </summary>
 public static class TelemetrySources
 {
@@ -27,6 +27,8 @@ public static class TelemetrySources
         "Microsoft.AspNetCore.RateLimiting",
         "System.Net.Http",
         "System.Net.NameResolution",
+        "Grpc.AspNetCore.Server",
+        "Grpc.Net.Client",
         "System.Runtime",
         "Npgsql",
         "MassTransit",

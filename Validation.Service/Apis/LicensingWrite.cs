@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Contracts.Keys;
 using Platform.ServiceDefaults.Errors;
-using Platform.ServiceDefaults.Grpc;
+using Grpc.Core;
 using Platform.Validation.Cache;
 using Platform.Validation.Licensing;
 using Platform.Validation.Model;

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.ServiceDefaults.Errors;
-using Platform.ServiceDefaults.Grpc;
+using Grpc.Core;
 using Platform.Validation.Cache;
 using Platform.Validation.Licensing;
 using Platform.Validation.Model;

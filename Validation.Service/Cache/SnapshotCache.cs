@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Threading.Channels;
-using Platform.ServiceDefaults.Grpc;
+using Grpc.Core;
 using Platform.Validation.Licensing;
 
 namespace Platform.Validation.Cache;

@@ -1,7 +1,7 @@
 using MassTransit;
 using Platform.ServiceDefaults.Configuration;
-using Platform.ServiceDefaults.Grpc;
-using Platform.ServiceDefaults.Grpc.Client;
+using Platform.ServiceDefaults.ServiceCalls;
+using LicensingGrpc = Platform.Protos.Licensing.V1.Licensing;
 using Platform.ServiceDefaults.Identity;
 using Platform.ServiceDefaults.Messaging;
 using Platform.Validation.Apis;
@@ -21,8 +21,10 @@ internal static class Extensions
     {
         builder.Services.AddOptions<ValidationOptions>().Bind(builder.Configuration.GetSection(ValidationOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
+        builder.AddServiceCredential("validation");
         builder.AddGrpcServiceReference("licensing");
-        builder.AddGrpcClient<LicensingClient>("licensing");
+        builder.AddGrpcServiceClient<LicensingGrpc.LicensingClient>("licensing", LicensingGrpc.Descriptor.FullName, LicensingClient.RetriedMethods);
+        builder.Services.AddSingleton<LicensingClient>();
         builder.AddCallerIdentity();
         builder.AddEventBus(bus => bus.AddConsumer<LicenseEventConsumer>().Endpoint(endpoint =>
         {

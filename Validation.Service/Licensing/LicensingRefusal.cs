@@ -1,4 +1,4 @@
-using Platform.ServiceDefaults.Grpc;
+using Grpc.Core;
 
 namespace Platform.Validation.Licensing;
 

@@ -1,4 +1,4 @@
-using Platform.ServiceDefaults.Grpc;
+using Grpc.Core;
 using Platform.ServiceDefaults.Identity;
 using Platform.Validation.Cache;
 using Platform.Validation.Licensing;

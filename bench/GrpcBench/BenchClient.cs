@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Google.Protobuf;
 using Platform.Bench.Grpc.Messages;
-using Platform.ServiceDefaults.Grpc.Client;
+using Grpc.Net.Client;
 
 namespace Platform.Bench.Grpc;
 
@@ -15,8 +15,6 @@ internal static class BenchClient
     public static readonly TimeSpan Warmup = TimeSpan.FromSeconds(
         int.TryParse(Environment.GetEnvironmentVariable("BENCH_WARMUP_SECONDS"), out var seconds) ? seconds : 8);
 
-    private static readonly Method<Payload, Payload> CallMethod = Method.From<Payload, Payload>(BenchReflection.Descriptor.Services[0], "Call");
-
     public static async Task<int> RunAsync(int port, int callers, int seconds, bool raw = false)
     {
         if (raw)
@@ -24,13 +22,16 @@ internal static class BenchClient
             return await RunRawAsync(port, callers, seconds);
         }
 
-        using var channel = GrpcChannel.ForAddress(new Uri($"http://127.0.0.1:{port}"));
-        var invoker = channel.CreateCallInvoker();
+        using var channel = GrpcChannel.ForAddress(new Uri($"http://127.0.0.1:{port}"), new GrpcChannelOptions
+        {
+            HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true },
+        });
+        var client = new Messages.Bench.BenchClient(channel);
         // About 200 bytes on the wire, like a license snapshot.
         var request = new Payload { Key = "TO-A3F2-B891-C4D7-E052", Data = ByteString.CopyFrom(new byte[170]) };
         Console.WriteLine($"message size: {request.CalculateSize()} bytes; {callers} callers; {seconds} s after a {Warmup.TotalSeconds:0} s warm-up");
 
-        Func<Task> call = () => invoker.UnaryAsync(CallMethod, request).ResponseAsync;
+        Func<Task> call = () => client.CallAsync(request).ResponseAsync;
         await RunPhaseAsync(call, callers, Warmup);
         Report(await RunPhaseAsync(call, callers, TimeSpan.FromSeconds(seconds)));
         return 0;

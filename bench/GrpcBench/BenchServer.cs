@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Platform.ServiceDefaults.Grpc.Server;
 
 namespace Platform.Bench.Grpc;
 
@@ -17,7 +16,7 @@ internal static class BenchServer
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2));
-        builder.Services.AddGrpcServer();
+        builder.Services.AddGrpc();
         var app = builder.Build();
         app.MapGrpcService<BenchService>();
         // Baseline: the same round trip as a plain HTTP/2 POST, to tell transport cost from platform cost.

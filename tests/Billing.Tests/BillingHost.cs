@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -13,7 +12,10 @@ using Platform.ServiceDefaults.Identity;
 
 namespace Platform.Billing.Tests;
 
-/// <summary>Billing.Service as Program.cs composes it, on real Kestrel, over its own database, calling Licensing at <c>licensingGrpc</c>.</summary>
+/// <summary>
+/// Billing.Service as Program.cs composes it, on real Kestrel, over its own database, calling Licensing at <c>licensingGrpc</c>
+/// with the run's shared identity secret (its service credential must verify there).
+/// </summary>
 internal sealed class BillingHost : IAsyncDisposable
 {
     private readonly WebApplication app;
@@ -34,7 +36,7 @@ internal sealed class BillingHost : IAsyncDisposable
 
     public static async Task<BillingHost> StartAsync(string connectionString, Uri licensingGrpc)
     {
-        var secret = RandomNumberGenerator.GetBytes(32);
+        var secret = SharedSecret.Value;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();

@@ -2,7 +2,10 @@ using System.Net;
 using System.Text.Json;
 using Npgsql;
 using Platform.Protos.Licensing.V1;
-using Platform.ServiceDefaults.Grpc.Client;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Grpc.Net.Client;
+using LicensingGrpc = Platform.Protos.Licensing.V1.Licensing;
 using Platform.AppHost.Hosting.Processes;
 using Platform.AppHost.Hosting.Resources;
 
@@ -92,19 +95,23 @@ public sealed class PlatformStartupTests(PlatformFixture platform)
         var file = ((DevelopmentCredentialsResource)platform.App.GetResource("credentials")).Path;
         var credentials = JsonDocument.Parse(await File.ReadAllTextAsync(file)).RootElement;
         var grpc = ((ProjectResource)platform.App.GetResource("licensing")).Endpoints.Single(e => e.Name == "grpc").Url;
+        var secret = Convert.FromBase64String(((ParameterResource)platform.App.GetResource("identity-secret")).Value);
         using var channel = GrpcChannel.ForAddress(new Uri(grpc));
-        var invoker = channel.CreateCallInvoker();
-        var resolve = Method.From<ResolveApiKeyRequest, ResolveApiKeyResponse>(LicensingReflection.Descriptor.Services[0], "ResolveApiKey");
+        var licensing = new LicensingGrpc.LicensingClient(channel.Intercept(new TestServiceCredentials(secret)));
+        var anonymous = new LicensingGrpc.LicensingClient(channel);
 
-        var test = await invoker.UnaryAsync(resolve, new ResolveApiKeyRequest { ApiKey = credentials.GetProperty("testKey").GetString() });
-        var live = await invoker.UnaryAsync(resolve, new ResolveApiKeyRequest { ApiKey = credentials.GetProperty("liveKey").GetString() });
-        var bench = await invoker.UnaryAsync(resolve, new ResolveApiKeyRequest { ApiKey = credentials.GetProperty("benchKey").GetString() });
+        var test = await licensing.ResolveApiKeyAsync(new ResolveApiKeyRequest { ApiKey = credentials.GetProperty("testKey").GetString() });
+        var live = await licensing.ResolveApiKeyAsync(new ResolveApiKeyRequest { ApiKey = credentials.GetProperty("liveKey").GetString() });
+        var bench = await licensing.ResolveApiKeyAsync(new ResolveApiKeyRequest { ApiKey = credentials.GetProperty("benchKey").GetString() });
+        var refused = await Assert.ThrowsAsync<RpcException>(async () =>
+            await anonymous.ResolveApiKeyAsync(new ResolveApiKeyRequest { ApiKey = credentials.GetProperty("testKey").GetString() }));
 
         Assert.Equal(credentials.GetProperty("tenantId").GetString(), test.TenantId);
         Assert.Equal(("test", "enterprise"), (test.Environment, test.Plan));
         Assert.Equal(("live", test.TenantId), (live.Environment, live.TenantId));
         Assert.Equal("unlimited", bench.Plan);
         Assert.NotEqual(test.TenantId, bench.TenantId);
+        Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
     }
 
     [Fact]

@@ -5,13 +5,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Platform.Licensing.Extensions;
 using Platform.Licensing.Apis;
-using Platform.Licensing.Grpc;
 using Platform.Licensing.Infrastructure;
 using Platform.Licensing.Model;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Data;
-using Platform.ServiceDefaults.Grpc.Server;
 using Platform.ServiceDefaults.Identity;
 
 namespace Platform.Gateway.Tests;
@@ -70,7 +69,7 @@ internal sealed class LicensingHost : IAsyncDisposable
         });
         await app.MigrateDatabaseAsync();
         app.MapDefaultEndpoints();
-        app.MapGrpcService<LicensingGrpcService>();
+        app.MapLicensingGrpc();
         app.MapLicensingApi();
         await app.StartAsync();
         return new LicensingHost(app, calls, http, grpc, secret);

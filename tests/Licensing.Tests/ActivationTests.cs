@@ -2,8 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Keys;
 using Platform.Licensing.Model;
 using Platform.Protos.Licensing.V1;
-using Platform.ServiceDefaults.Grpc;
-using Platform.ServiceDefaults.Grpc.Client;
+using Grpc.Core;
 
 namespace Platform.Licensing.Tests;
 
@@ -11,10 +10,6 @@ namespace Platform.Licensing.Tests;
 [Collection(PostgresCollection.Name)]
 public sealed class ActivationTests(PostgresFixture postgres)
 {
-    private static readonly Google.Protobuf.Reflection.ServiceDescriptor Service = LicensingReflection.Descriptor.Services[0];
-    internal static readonly Method<ActivateRequest, ActivateResponse> Activate = Method.From<ActivateRequest, ActivateResponse>(Service, "Activate");
-    private static readonly Method<DeactivateRequest, DeactivateResponse> Deactivate = Method.From<DeactivateRequest, DeactivateResponse>(Service, "Deactivate");
-
     [Fact]
     public async Task FiftyParallelActivationsAgainstALimitOfFiveGiveExactlyFive()
     {
@@ -26,7 +21,7 @@ public sealed class ActivationTests(PostgresFixture postgres)
         {
             try
             {
-                await server.Invoker.UnaryAsync(Activate, new ActivateRequest { Key = key, Fingerprint = $"machine-{i}" });
+                await server.Licensing.ActivateAsync(new ActivateRequest { Key = key, Fingerprint = $"machine-{i}" });
                 return "activated";
             }
             catch (RpcException ex) when (ex.StatusCode == StatusCode.FailedPrecondition)
@@ -48,11 +43,11 @@ public sealed class ActivationTests(PostgresFixture postgres)
         var key = await CreateLicenseAsync(database, maxActivations: 1);
         await using var server = await GrpcTestServer.StartAsync(database.DataSource);
 
-        var first = await server.Invoker.UnaryAsync(Activate, new ActivateRequest { Key = key, Fingerprint = "laptop", Platform = "linux" });
-        var again = await server.Invoker.UnaryAsync(Activate, new ActivateRequest { Key = key, Fingerprint = "laptop" });
-        var refused = await Assert.ThrowsAsync<RpcException>(async () => await server.Invoker.UnaryAsync(Activate, new ActivateRequest { Key = key, Fingerprint = "desktop" }));
-        var freed = await server.Invoker.UnaryAsync(Deactivate, new DeactivateRequest { Key = key, Fingerprint = "laptop" });
-        var second = await server.Invoker.UnaryAsync(Activate, new ActivateRequest { Key = key, Fingerprint = "desktop" });
+        var first = await server.Licensing.ActivateAsync(new ActivateRequest { Key = key, Fingerprint = "laptop", Platform = "linux" });
+        var again = await server.Licensing.ActivateAsync(new ActivateRequest { Key = key, Fingerprint = "laptop" });
+        var refused = await Assert.ThrowsAsync<RpcException>(async () => await server.Licensing.ActivateAsync(new ActivateRequest { Key = key, Fingerprint = "desktop" }));
+        var freed = await server.Licensing.DeactivateAsync(new DeactivateRequest { Key = key, Fingerprint = "laptop" });
+        var second = await server.Licensing.ActivateAsync(new ActivateRequest { Key = key, Fingerprint = "desktop" });
 
         Assert.True(first.NewlyActivated);
         Assert.Equal((false, first.MachineId, 1), (again.NewlyActivated, again.MachineId, again.Activations));
@@ -69,10 +64,10 @@ public sealed class ActivationTests(PostgresFixture postgres)
         var key = await CreateLicenseAsync(database, maxActivations: null, suspend: true);
         await using var server = await GrpcTestServer.StartAsync(database.DataSource);
 
-        var suspended = await Assert.ThrowsAsync<RpcException>(async () => await server.Invoker.UnaryAsync(Activate, new ActivateRequest { Key = key, Fingerprint = "x" }));
-        var unknown = await Assert.ThrowsAsync<RpcException>(async () => await server.Invoker.UnaryAsync(Activate, new ActivateRequest { Key = LicenseKeyFormat.Generate(), Fingerprint = "x" }));
-        var noFingerprint = await Assert.ThrowsAsync<RpcException>(async () => await server.Invoker.UnaryAsync(Activate, new ActivateRequest { Key = key }));
-        var notActivated = await Assert.ThrowsAsync<RpcException>(async () => await server.Invoker.UnaryAsync(Deactivate, new DeactivateRequest { Key = key, Fingerprint = "x" }));
+        var suspended = await Assert.ThrowsAsync<RpcException>(async () => await server.Licensing.ActivateAsync(new ActivateRequest { Key = key, Fingerprint = "x" }));
+        var unknown = await Assert.ThrowsAsync<RpcException>(async () => await server.Licensing.ActivateAsync(new ActivateRequest { Key = LicenseKeyFormat.Generate(), Fingerprint = "x" }));
+        var noFingerprint = await Assert.ThrowsAsync<RpcException>(async () => await server.Licensing.ActivateAsync(new ActivateRequest { Key = key }));
+        var notActivated = await Assert.ThrowsAsync<RpcException>(async () => await server.Licensing.DeactivateAsync(new DeactivateRequest { Key = key, Fingerprint = "x" }));
 
         Assert.Equal("LICENSE_SUSPENDED", suspended.Trailers.GetValue("x-error-code"));
         Assert.Equal(StatusCode.NotFound, unknown.StatusCode);

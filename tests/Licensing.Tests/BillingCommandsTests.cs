@@ -1,7 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Platform.Protos.Licensing.V1;
-using Platform.ServiceDefaults.Grpc;
-using static Platform.Licensing.Tests.LicensingMethods;
+using Grpc.Core;
 
 namespace Platform.Licensing.Tests;
 
@@ -20,10 +19,10 @@ public sealed class BillingCommandsTests(PostgresFixture postgres)
         };
         command.Metadata["stripe_customer"] = "cus_1";
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => s.Invoker.UnaryAsync(CreateLicense, command).ResponseAsync));
+        var results = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => s.Licensing.CreateLicenseAsync(command).ResponseAsync));
         var changed = command.Clone();
         changed.CustomerEmail = "other@example.com";
-        var reused = await Assert.ThrowsAsync<RpcException>(async () => await s.Invoker.UnaryAsync(CreateLicense, changed));
+        var reused = await Assert.ThrowsAsync<RpcException>(async () => await s.Licensing.CreateLicenseAsync(changed));
 
         Assert.Single(results.Select(r => r.Id).Distinct());
         Assert.Equal("cus_1", results[0].Metadata["stripe_customer"]);
@@ -41,9 +40,9 @@ public sealed class BillingCommandsTests(PostgresFixture postgres)
         var id = (await s.CreateLicenseAsync(new { plan_id = basic })).GetProperty("id").GetString()!;
         var change = new ChangeLicensePlanCommand { IdempotencyKey = "evt_upgrade", TenantId = s.TenantId, Environment = "test", LicenseId = id, PlanId = pro };
 
-        var changed = await s.Invoker.UnaryAsync(ChangeLicensePlan, change);
-        var replay = await s.Invoker.UnaryAsync(ChangeLicensePlan, change);
-        var unknown = await Assert.ThrowsAsync<RpcException>(async () => await s.Invoker.UnaryAsync(ChangeLicensePlan,
+        var changed = await s.Licensing.ChangeLicensePlanAsync(change);
+        var replay = await s.Licensing.ChangeLicensePlanAsync(change);
+        var unknown = await Assert.ThrowsAsync<RpcException>(async () => await s.Licensing.ChangeLicensePlanAsync(
             new ChangeLicensePlanCommand { IdempotencyKey = "evt_z", TenantId = s.TenantId, Environment = "test", LicenseId = id, PlanId = "plan_nope" }));
 
         Assert.Equal((pro, "Pro", 5, "sync"), (changed.PlanId, changed.PlanName, changed.MaxActivations, changed.Features.Single()));
@@ -59,16 +58,16 @@ public sealed class BillingCommandsTests(PostgresFixture postgres)
         var id = (await s.CreateLicenseAsync(new { expires_at = DateTimeOffset.UtcNow.AddDays(3) })).GetProperty("id").GetString();
         var suspend = new LicenseCommand { IdempotencyKey = "evt_fail", TenantId = s.TenantId, Environment = "test", LicenseId = id };
 
-        var suspended = await s.Invoker.UnaryAsync(SuspendLicense, suspend);
-        var replay = await s.Invoker.UnaryAsync(SuspendLicense, suspend);
+        var suspended = await s.Licensing.SuspendLicenseAsync(suspend);
+        var replay = await s.Licensing.SuspendLicenseAsync(suspend);
         var periodEnd = DateTimeOffset.UtcNow.AddDays(33);
-        var renewWhileSuspended = await Assert.ThrowsAsync<RpcException>(async () => await s.Invoker.UnaryAsync(RenewLicense,
+        var renewWhileSuspended = await Assert.ThrowsAsync<RpcException>(async () => await s.Licensing.RenewLicenseAsync(
             new RenewLicenseCommand { IdempotencyKey = "evt_paid_early", TenantId = s.TenantId, Environment = "test", LicenseId = id, ExpiresAt = Timestamp.FromDateTimeOffset(periodEnd) }));
-        var wrongTenant = await Assert.ThrowsAsync<RpcException>(async () => await s.Invoker.UnaryAsync(RevokeLicense,
+        var wrongTenant = await Assert.ThrowsAsync<RpcException>(async () => await s.Licensing.RevokeLicenseAsync(
             new LicenseCommand { IdempotencyKey = "evt_x", TenantId = "ten_other", Environment = "test", LicenseId = id }));
-        var wrongEnvironment = await Assert.ThrowsAsync<RpcException>(async () => await s.Invoker.UnaryAsync(RevokeLicense,
+        var wrongEnvironment = await Assert.ThrowsAsync<RpcException>(async () => await s.Licensing.RevokeLicenseAsync(
             new LicenseCommand { IdempotencyKey = "evt_y", TenantId = s.TenantId, Environment = "live", LicenseId = id }));
-        var noKey = await Assert.ThrowsAsync<RpcException>(async () => await s.Invoker.UnaryAsync(RevokeLicense,
+        var noKey = await Assert.ThrowsAsync<RpcException>(async () => await s.Licensing.RevokeLicenseAsync(
             new LicenseCommand { TenantId = s.TenantId, Environment = "test", LicenseId = id }));
 
         Assert.Equal("suspended", suspended.Status);

@@ -1,17 +1,13 @@
 using Platform.Contracts.Keys;
 using Platform.Licensing.Model;
 using Platform.Protos.Licensing.V1;
-using Platform.ServiceDefaults.Grpc;
-using Platform.ServiceDefaults.Grpc.Client;
+using Grpc.Core;
 
 namespace Platform.Licensing.Tests;
 
 [Collection(PostgresCollection.Name)]
 public sealed class GetLicenseByKeyTests(PostgresFixture postgres)
 {
-    private static readonly Method<GetLicenseByKeyRequest, LicenseSnapshot> Get =
-        Method.From<GetLicenseByKeyRequest, LicenseSnapshot>(LicensingReflection.Descriptor.Services[0], "GetLicenseByKey");
-
     [Fact]
     public async Task TheSnapshotCarriesWhatValidationNeedsWithTheVersion()
     {
@@ -27,7 +23,7 @@ public sealed class GetLicenseByKeyTests(PostgresFixture postgres)
         await using var server = await GrpcTestServer.StartAsync(database.DataSource);
 
         // Read as a user might type it: lower case, without dashes.
-        var snapshot = await server.Invoker.UnaryAsync(Get, new GetLicenseByKeyRequest { Key = license.Key.Replace("-", "", StringComparison.Ordinal).Insert(2, "-").ToLowerInvariant() });
+        var snapshot = await server.Licensing.GetLicenseByKeyAsync(new GetLicenseByKeyRequest { Key = license.Key.Replace("-", "", StringComparison.Ordinal).Insert(2, "-").ToLowerInvariant() });
 
         Assert.Equal((license.Id, license.Key, "suspended", "perpetual", "test"), (snapshot.Id, snapshot.Key, snapshot.Status, snapshot.Type, snapshot.Environment));
         Assert.Equal(2, snapshot.Version);
@@ -47,8 +43,8 @@ public sealed class GetLicenseByKeyTests(PostgresFixture postgres)
         await using var server = await GrpcTestServer.StartAsync(database.DataSource);
         var typo = license.Key[..^1] + (license.Key[^1] == 'A' ? 'B' : 'A');
 
-        var missing = await Assert.ThrowsAsync<RpcException>(async () => await server.Invoker.UnaryAsync(Get, new GetLicenseByKeyRequest { Key = LicenseKeyFormat.Generate() }));
-        var invalid = await Assert.ThrowsAsync<RpcException>(async () => await server.Invoker.UnaryAsync(Get, new GetLicenseByKeyRequest { Key = typo }));
+        var missing = await Assert.ThrowsAsync<RpcException>(async () => await server.Licensing.GetLicenseByKeyAsync(new GetLicenseByKeyRequest { Key = LicenseKeyFormat.Generate() }));
+        var invalid = await Assert.ThrowsAsync<RpcException>(async () => await server.Licensing.GetLicenseByKeyAsync(new GetLicenseByKeyRequest { Key = typo }));
 
         Assert.Equal(StatusCode.NotFound, missing.StatusCode);
         Assert.Equal(StatusCode.InvalidArgument, invalid.StatusCode);

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using Platform.Contracts.Keys;
 using Platform.Protos.Licensing.V1;
-using static Platform.Licensing.Tests.LicensingMethods;
 
 namespace Platform.Licensing.Tests;
 
@@ -23,8 +22,8 @@ public sealed class ImportExportTests(PostgresFixture postgres)
                 new { key = platformKey, product_id = s.ProductId, status = "suspended", metadata = new { source = "old" } },
             },
         });
-        var legacy = await s.Invoker.UnaryAsync(GetLicenseByKey, new GetLicenseByKeyRequest { Key = "LEGACY-1234-abcd_99" });
-        var suspended = await s.Invoker.UnaryAsync(GetLicenseByKey, new GetLicenseByKeyRequest { Key = platformKey.ToLowerInvariant() });
+        var legacy = await s.Licensing.GetLicenseByKeyAsync(new GetLicenseByKeyRequest { Key = "LEGACY-1234-abcd_99" });
+        var suspended = await s.Licensing.GetLicenseByKeyAsync(new GetLicenseByKeyRequest { Key = platformKey.ToLowerInvariant() });
 
         Assert.Equal(2, imported.GetProperty("imported").GetInt32());
         Assert.Equal(("active", 2), (legacy.Status, legacy.MaxActivations));

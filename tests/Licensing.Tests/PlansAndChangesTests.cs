@@ -1,8 +1,7 @@
 using System.Net;
 using Platform.Contracts.Keys;
 using Platform.Protos.Licensing.V1;
-using Platform.ServiceDefaults.Grpc;
-using static Platform.Licensing.Tests.LicensingMethods;
+using Grpc.Core;
 
 namespace Platform.Licensing.Tests;
 
@@ -32,7 +31,7 @@ public sealed class PlansAndChangesTests(PostgresFixture postgres)
         var expires = onPlan.GetProperty("expires_at").GetDateTimeOffset();
         Assert.InRange(expires, DateTimeOffset.UtcNow.AddDays(30).AddMinutes(-1), DateTimeOffset.UtcNow.AddDays(30).AddMinutes(1));
 
-        var snapshot = await s.Invoker.UnaryAsync(GetLicenseByKey, new GetLicenseByKeyRequest { Key = onPlan.GetProperty("key").GetString() });
+        var snapshot = await s.Licensing.GetLicenseByKeyAsync(new GetLicenseByKeyRequest { Key = onPlan.GetProperty("key").GetString() });
         Assert.Equal((planId, "Pro", true, 7 * 86_400, "keep_access"), (snapshot.PlanId, snapshot.PlanName, snapshot.RequiresActivation, snapshot.OfflineGraceSeconds, snapshot.ExpiryBehavior));
         Assert.Equal(3, snapshot.MaxActivations);
     }
@@ -118,8 +117,8 @@ public sealed class PlansAndChangesTests(PostgresFixture postgres)
 
         var rotated = await s.PostAsync("/api/v1/licenses/rotate", new { licenseId = id, gracePeriodDays = 7 }, HttpStatusCode.OK);
         var newKey = rotated.GetProperty("newKey").GetString()!;
-        var viaOld = await s.Invoker.UnaryAsync(GetLicenseByKey, new GetLicenseByKeyRequest { Key = oldKey });
-        var viaNew = await s.Invoker.UnaryAsync(GetLicenseByKey, new GetLicenseByKeyRequest { Key = newKey });
+        var viaOld = await s.Licensing.GetLicenseByKeyAsync(new GetLicenseByKeyRequest { Key = oldKey });
+        var viaNew = await s.Licensing.GetLicenseByKeyAsync(new GetLicenseByKeyRequest { Key = newKey });
 
         Assert.True(LicenseKeyFormat.TryNormalize(newKey, out _));
         Assert.NotEqual(oldKey, newKey);
@@ -129,9 +128,9 @@ public sealed class PlansAndChangesTests(PostgresFixture postgres)
 
         // The grace period ends: the old key still finds the license, marked as past its validity, and activates nothing.
         await s.Database.ExecuteAsync($"UPDATE licenses SET previous_key_valid_until = now() - interval '1 second' WHERE id = '{id}'");
-        var expired = await s.Invoker.UnaryAsync(GetLicenseByKey, new GetLicenseByKeyRequest { Key = oldKey });
+        var expired = await s.Licensing.GetLicenseByKeyAsync(new GetLicenseByKeyRequest { Key = oldKey });
         var activation = await Assert.ThrowsAsync<RpcException>(async () =>
-            await s.Invoker.UnaryAsync(ActivationTests.Activate, new ActivateRequest { Key = oldKey, Fingerprint = "m" }));
+            await s.Licensing.ActivateAsync(new ActivateRequest { Key = oldKey, Fingerprint = "m" }));
         Assert.True(expired.KeyValidUntil.ToDateTimeOffset() < DateTimeOffset.UtcNow);
         Assert.Equal(StatusCode.NotFound, activation.StatusCode);
 
@@ -154,18 +153,18 @@ public sealed class PlansAndChangesTests(PostgresFixture postgres)
             .GetProperty("newKey").GetString()!;
         string[] known = [onPlan, plain, oldKey, newKey];
 
-        var batch = await s.Invoker.UnaryAsync(GetLicensesByKeys, new GetLicensesByKeysRequest
+        var batch = await s.Licensing.GetLicensesByKeysAsync(new GetLicensesByKeysRequest
         {
             // Asked as a user might type one of them; a key nobody has and a mistyped one are left out.
             Keys = { onPlan.ToLowerInvariant(), plain, oldKey, newKey, LicenseKeyFormat.Generate(), plain[..^1] + (plain[^1] == 'A' ? 'B' : 'A') },
         });
         var tooMany = await Assert.ThrowsAsync<RpcException>(async () =>
-            await s.Invoker.UnaryAsync(GetLicensesByKeys, new GetLicensesByKeysRequest { Keys = { Enumerable.Range(0, 501).Select(_ => LicenseKeyFormat.Generate()) } }));
+            await s.Licensing.GetLicensesByKeysAsync(new GetLicensesByKeysRequest { Keys = { Enumerable.Range(0, 501).Select(_ => LicenseKeyFormat.Generate()) } }));
 
         Assert.Equal(known.Order(StringComparer.Ordinal), batch.Licenses.Select(l => l.Key).Order(StringComparer.Ordinal));
         foreach (var key in known)
         {
-            var single = await s.Invoker.UnaryAsync(GetLicenseByKey, new GetLicenseByKeyRequest { Key = key });
+            var single = await s.Licensing.GetLicenseByKeyAsync(new GetLicenseByKeyRequest { Key = key });
             Assert.Equal(single, batch.Licenses.Single(l => l.Key == key));
         }
 

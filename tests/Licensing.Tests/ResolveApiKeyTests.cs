@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Licensing.Model;
 using Platform.Protos.Licensing.V1;
-using Platform.ServiceDefaults.Grpc;
-using Platform.ServiceDefaults.Grpc.Client;
+using Grpc.Core;
 
 namespace Platform.Licensing.Tests;
 
@@ -10,9 +9,6 @@ namespace Platform.Licensing.Tests;
 [Collection(PostgresCollection.Name)]
 public sealed class ResolveApiKeyTests(PostgresFixture postgres)
 {
-    private static readonly Method<ResolveApiKeyRequest, ResolveApiKeyResponse> Resolve =
-        Method.From<ResolveApiKeyRequest, ResolveApiKeyResponse>(LicensingReflection.Descriptor.Services[0], "ResolveApiKey");
-
     [Fact]
     public async Task AKeyResolvesToItsTenantEnvironmentScopesAndPlan()
     {
@@ -20,8 +16,8 @@ public sealed class ResolveApiKeyTests(PostgresFixture postgres)
         var tenant = await ProvisionAsync(database, RateLimitPlan.Professional);
         await using var server = await GrpcTestServer.StartAsync(database.DataSource);
 
-        var live = await server.Invoker.UnaryAsync(Resolve, new ResolveApiKeyRequest { ApiKey = tenant.LiveKey });
-        var test = await server.Invoker.UnaryAsync(Resolve, new ResolveApiKeyRequest { ApiKey = tenant.TestKey });
+        var live = await server.Licensing.ResolveApiKeyAsync(new ResolveApiKeyRequest { ApiKey = tenant.LiveKey });
+        var test = await server.Licensing.ResolveApiKeyAsync(new ResolveApiKeyRequest { ApiKey = tenant.TestKey });
 
         Assert.Equal(tenant.TenantId, live.TenantId);
         Assert.Equal("live", live.Environment);
@@ -36,18 +32,18 @@ public sealed class ResolveApiKeyTests(PostgresFixture postgres)
     [InlineData("to_live_thisKeyWasNeverIssuedToAnybody00")]
     [InlineData("not-a-key")]
     [InlineData("")]
-    public async Task AnUnknownKeyIsUnauthenticated(string apiKey)
+    public async Task AnUnknownKeyIsNotFound(string apiKey)
     {
         await using var database = await Database.CreateAsync(postgres);
         await using var server = await GrpcTestServer.StartAsync(database.DataSource);
 
-        var error = await Assert.ThrowsAsync<RpcException>(async () => await server.Invoker.UnaryAsync(Resolve, new ResolveApiKeyRequest { ApiKey = apiKey }));
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await server.Licensing.ResolveApiKeyAsync(new ResolveApiKeyRequest { ApiKey = apiKey }));
 
-        Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
     }
 
     [Fact]
-    public async Task ARevokedKeyIsUnauthenticated()
+    public async Task ARevokedKeyIsNotFound()
     {
         await using var database = await Database.CreateAsync(postgres);
         var tenant = await ProvisionAsync(database, RateLimitPlan.Builder);
@@ -58,9 +54,9 @@ public sealed class ResolveApiKeyTests(PostgresFixture postgres)
 
         await using var server = await GrpcTestServer.StartAsync(database.DataSource);
 
-        var error = await Assert.ThrowsAsync<RpcException>(async () => await server.Invoker.UnaryAsync(Resolve, new ResolveApiKeyRequest { ApiKey = tenant.LiveKey }));
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await server.Licensing.ResolveApiKeyAsync(new ResolveApiKeyRequest { ApiKey = tenant.LiveKey }));
 
-        Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
     }
 
     private static async Task<ProvisionedTenant> ProvisionAsync(Database database, RateLimitPlan plan)

@@ -1,7 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Platform.Protos.Licensing.V1;
-using Platform.ServiceDefaults.Grpc;
-using static Platform.Licensing.Tests.LicensingMethods;
+using Grpc.Core;
 using UsageRecorder = Platform.Licensing.Model.UsageRecorder;
 
 namespace Platform.Licensing.Tests;
@@ -17,10 +16,10 @@ public sealed class RuntimeWritesTests(PostgresFixture postgres)
         var plan = await s.CreatePlanAsync(new { license_type = "floating", max_seats = 2, seat_lease_seconds = 60 });
         var key = (await s.CreateLicenseAsync(new { plan_id = plan.GetProperty("id").GetString() })).GetProperty("key").GetString();
 
-        var a = await s.Invoker.UnaryAsync(CheckoutSeat, new CheckoutSeatRequest { Key = key, ClientId = "a" });
-        var again = await s.Invoker.UnaryAsync(CheckoutSeat, new CheckoutSeatRequest { Key = key, ClientId = "a" });
-        var b = await s.Invoker.UnaryAsync(CheckoutSeat, new CheckoutSeatRequest { Key = key, ClientId = "b" });
-        var full = await Assert.ThrowsAsync<RpcException>(async () => await s.Invoker.UnaryAsync(CheckoutSeat, new CheckoutSeatRequest { Key = key, ClientId = "c" }));
+        var a = await s.Licensing.CheckoutSeatAsync(new CheckoutSeatRequest { Key = key, ClientId = "a" });
+        var again = await s.Licensing.CheckoutSeatAsync(new CheckoutSeatRequest { Key = key, ClientId = "a" });
+        var b = await s.Licensing.CheckoutSeatAsync(new CheckoutSeatRequest { Key = key, ClientId = "b" });
+        var full = await Assert.ThrowsAsync<RpcException>(async () => await s.Licensing.CheckoutSeatAsync(new CheckoutSeatRequest { Key = key, ClientId = "c" }));
 
         Assert.Equal((a.LeaseId, 1), (again.LeaseId, again.SeatsInUse));
         Assert.Equal((2, 2), (b.SeatsInUse, b.MaxSeats));
@@ -29,11 +28,11 @@ public sealed class RuntimeWritesTests(PostgresFixture postgres)
 
         // a's client vanished: its lease runs out without a heartbeat, and c gets the seat.
         await s.Database.ExecuteAsync($"UPDATE seat_leases SET expires_at = now() - interval '1 second' WHERE id = '{a.LeaseId}'");
-        var c = await s.Invoker.UnaryAsync(CheckoutSeat, new CheckoutSeatRequest { Key = key, ClientId = "c" });
-        var lapsed = await Assert.ThrowsAsync<RpcException>(async () => await s.Invoker.UnaryAsync(HeartbeatSeat, new HeartbeatSeatRequest { Key = key, LeaseId = a.LeaseId }));
-        var renewed = await s.Invoker.UnaryAsync(HeartbeatSeat, new HeartbeatSeatRequest { Key = key, LeaseId = b.LeaseId });
-        var checkedIn = await s.Invoker.UnaryAsync(CheckinSeat, new CheckinSeatRequest { Key = key, LeaseId = b.LeaseId });
-        var twice = await Assert.ThrowsAsync<RpcException>(async () => await s.Invoker.UnaryAsync(CheckinSeat, new CheckinSeatRequest { Key = key, LeaseId = b.LeaseId }));
+        var c = await s.Licensing.CheckoutSeatAsync(new CheckoutSeatRequest { Key = key, ClientId = "c" });
+        var lapsed = await Assert.ThrowsAsync<RpcException>(async () => await s.Licensing.HeartbeatSeatAsync(new HeartbeatSeatRequest { Key = key, LeaseId = a.LeaseId }));
+        var renewed = await s.Licensing.HeartbeatSeatAsync(new HeartbeatSeatRequest { Key = key, LeaseId = b.LeaseId });
+        var checkedIn = await s.Licensing.CheckinSeatAsync(new CheckinSeatRequest { Key = key, LeaseId = b.LeaseId });
+        var twice = await Assert.ThrowsAsync<RpcException>(async () => await s.Licensing.CheckinSeatAsync(new CheckinSeatRequest { Key = key, LeaseId = b.LeaseId }));
 
         Assert.Equal(2, c.SeatsInUse);
         Assert.Equal(StatusCode.NotFound, lapsed.StatusCode);
@@ -52,7 +51,7 @@ public sealed class RuntimeWritesTests(PostgresFixture postgres)
         {
             try
             {
-                await s.Invoker.UnaryAsync(CheckoutSeat, new CheckoutSeatRequest { Key = key, ClientId = $"client-{i}" });
+                await s.Licensing.CheckoutSeatAsync(new CheckoutSeatRequest { Key = key, ClientId = $"client-{i}" });
                 return "leased";
             }
             catch (RpcException ex)
@@ -72,13 +71,13 @@ public sealed class RuntimeWritesTests(PostgresFixture postgres)
         var open = (await s.CreateLicenseAsync(new { max_domains = 2 })).GetProperty("key").GetString();
         var fixedList = (await s.CreateLicenseAsync(new { domains = new[] { "shop.example.com" } })).GetProperty("key").GetString();
 
-        await s.Invoker.UnaryAsync(BindDomain, new BindDomainRequest { Key = open, Domain = "a.example" });
-        var second = await s.Invoker.UnaryAsync(BindDomain, new BindDomainRequest { Key = open, Domain = "B.example." });
-        var repeat = await s.Invoker.UnaryAsync(BindDomain, new BindDomainRequest { Key = open, Domain = "a.example" });
-        var third = await Assert.ThrowsAsync<RpcException>(async () => await s.Invoker.UnaryAsync(BindDomain, new BindDomainRequest { Key = open, Domain = "c.example" }));
-        var listed = await s.Invoker.UnaryAsync(BindDomain, new BindDomainRequest { Key = fixedList, Domain = "shop.example.com" });
-        var other = await Assert.ThrowsAsync<RpcException>(async () => await s.Invoker.UnaryAsync(BindDomain, new BindDomainRequest { Key = fixedList, Domain = "evil.example" }));
-        var bad = await Assert.ThrowsAsync<RpcException>(async () => await s.Invoker.UnaryAsync(BindDomain, new BindDomainRequest { Key = open, Domain = "a b" }));
+        await s.Licensing.BindDomainAsync(new BindDomainRequest { Key = open, Domain = "a.example" });
+        var second = await s.Licensing.BindDomainAsync(new BindDomainRequest { Key = open, Domain = "B.example." });
+        var repeat = await s.Licensing.BindDomainAsync(new BindDomainRequest { Key = open, Domain = "a.example" });
+        var third = await Assert.ThrowsAsync<RpcException>(async () => await s.Licensing.BindDomainAsync(new BindDomainRequest { Key = open, Domain = "c.example" }));
+        var listed = await s.Licensing.BindDomainAsync(new BindDomainRequest { Key = fixedList, Domain = "shop.example.com" });
+        var other = await Assert.ThrowsAsync<RpcException>(async () => await s.Licensing.BindDomainAsync(new BindDomainRequest { Key = fixedList, Domain = "evil.example" }));
+        var bad = await Assert.ThrowsAsync<RpcException>(async () => await s.Licensing.BindDomainAsync(new BindDomainRequest { Key = open, Domain = "a b" }));
 
         Assert.Equal(["a.example", "b.example"], second.Domains);
         Assert.Equal(second.Version, repeat.Version);
@@ -102,7 +101,7 @@ public sealed class RuntimeWritesTests(PostgresFixture postgres)
             var batch = new RecordUsageRequest();
             batch.Records.Add(new UsageRecord { LicenseId = id, OccurredAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow), Result = "valid", Fingerprint = $"m{i % 3}", Count = 2 });
             batch.Records.Add(new UsageRecord { LicenseId = "lic_unknown", OccurredAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow), Result = "valid", Count = 7 });
-            await s.Invoker.UnaryAsync(RecordUsage, batch);
+            await s.Licensing.RecordUsageAsync(batch);
         }).ToList();
         var folds = Enumerable.Range(0, 4).Select(f => Task.Run(async () =>
         {
@@ -135,7 +134,7 @@ public sealed class RuntimeWritesTests(PostgresFixture postgres)
         batch.Records.Add(new UsageRecord { LicenseId = id, OccurredAt = Timestamp.FromDateTimeOffset(now.AddSeconds(-1)), Result = "LICENSE_SUSPENDED", Fingerprint = "m1" });
         batch.Records.Add(new UsageRecord { LicenseId = "lic_gone", OccurredAt = Timestamp.FromDateTimeOffset(now), Result = "valid", Count = 1 });
 
-        var recorded = await s.Invoker.UnaryAsync(RecordUsage, batch);
+        var recorded = await s.Licensing.RecordUsageAsync(batch);
         var usage = await s.GetAsync($"/api/v1/licenses/{id}/usage");
         var after = await s.GetAsync($"/api/v1/licenses/{id}");
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Platform.Licensing.Model;
-using Platform.ServiceDefaults.Grpc.Client;
+using LicensingGrpc = Platform.Protos.Licensing.V1.Licensing;
 
 namespace Platform.Licensing.Tests;
 
@@ -24,7 +24,7 @@ internal sealed class Scenario : IAsyncDisposable
     public Database Database { get; }
     public ApiHost Api { get; }
     public GrpcTestServer Grpc { get; }
-    public CallInvoker Invoker => Grpc.Invoker;
+    public LicensingGrpc.LicensingClient Licensing => Grpc.Licensing;
     public string TenantId { get; }
     public string ProductId { get; }
     public HttpClient Client { get; }

@@ -41,4 +41,32 @@ public sealed class IdentityTokenTests
     [InlineData("v2.e30.AAAA")]
     [InlineData("v1.!!!.@@@")]
     public void MalformedTokensAreRefused(string? token) => Assert.Null(IdentityToken.Verify(token, Secret, DateTimeOffset.UtcNow));
+
+    [Fact]
+    public void ATokenLivingLongerThanFiveMinutesOrIssuedInTheFutureIsRefused()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var decades = SignedToken.Sign("v1", Caller, Secret, now, TimeSpan.FromDays(31 * 365));
+        var future = SignedToken.Sign("v1", Caller, Secret, now.AddMinutes(2), TimeSpan.FromMinutes(1));
+        var withinSkew = SignedToken.Sign("v1", Caller, Secret, now.AddSeconds(20), TimeSpan.FromMinutes(5));
+
+        Assert.Null(IdentityToken.Verify(decades, Secret, now));
+        Assert.Null(IdentityToken.Verify(decades, Secret, now.AddYears(30)));
+        Assert.Null(IdentityToken.Verify(future, Secret, now));
+        Assert.NotNull(IdentityToken.Verify(withinSkew, Secret, now));
+    }
+
+    [Fact]
+    public void AServiceCredentialAndACallerIdentityNeverStandInForEachOther()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var service = ServiceCredential.Sign("billing", Secret, now);
+        var identity = IdentityToken.Sign(Caller, Secret, now);
+
+        Assert.Equal("billing", ServiceCredential.Verify(service, Secret, now, out _));
+        Assert.Null(IdentityToken.Verify(service, Secret, now));
+        Assert.Null(ServiceCredential.Verify(identity, Secret, now, out _));
+        Assert.Null(ServiceCredential.Verify(service, RandomNumberGenerator.GetBytes(32), now, out _));
+        Assert.Null(ServiceCredential.Verify(service, Secret, now.AddMinutes(6), out _));
+    }
 }

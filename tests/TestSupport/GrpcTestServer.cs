@@ -1,4 +1,6 @@
 using System.Net;
+using Grpc.Core.Interceptors;
+using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -9,30 +11,33 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Platform.Licensing.Extensions;
-using Platform.Licensing.Grpc;
 using Platform.Licensing.Infrastructure;
 using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Grpc.Client;
-using Platform.ServiceDefaults.Grpc.Server;
+using Platform.ServiceDefaults.Identity;
+using LicensingGrpc = Platform.Protos.Licensing.V1.Licensing;
 
 namespace Platform.Testing;
 
-/// <summary>Licensing's gRPC service on real Kestrel (HTTP/2 cleartext) over a test database, with our client.</summary>
+/// <summary>
+/// Licensing's gRPC server (Grpc.AspNetCore, with its authentication) on real Kestrel (HTTP/2 cleartext) over a test
+/// database, and a Grpc.Net.Client channel to it: <see cref="Licensing"/> signs each call as the service it is for,
+/// <see cref="Channel"/> sends only what a test gives it.
+/// </summary>
 public sealed class GrpcTestServer : IAsyncDisposable
 {
     private readonly WebApplication app;
-    private readonly GrpcChannel channel;
 
     private GrpcTestServer(WebApplication app, Uri address)
     {
         this.app = app;
         Address = address;
-        channel = GrpcChannel.ForAddress(address);
-        Invoker = channel.CreateCallInvoker();
+        Channel = GrpcChannel.ForAddress(address);
+        Licensing = new LicensingGrpc.LicensingClient(Channel.Intercept(new TestServiceCredentials(SharedSecret.Value)));
     }
 
     public Uri Address { get; }
-    public CallInvoker Invoker { get; }
+    public GrpcChannel Channel { get; }
+    public LicensingGrpc.LicensingClient Licensing { get; }
 
     /// <param name="port">0 for any free port; a fixed one to start a server again where its clients expect it.</param>
     public static async Task<GrpcTestServer> StartAsync(NpgsqlDataSource dataSource, int port = 0)
@@ -40,20 +45,21 @@ public sealed class GrpcTestServer : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, l => l.Protocols = HttpProtocols.Http2));
         builder.Logging.ClearProviders();
+        builder.Configuration[IdentityExtensions.SecretKey] = SharedSecret.Base64;
         builder.AddServiceDefaults();
-        builder.Services.AddGrpcServer();
+        builder.AddLicensingGrpc();
         builder.Services.AddDbContextPool<LicensingDbContext>(o => o.UseNpgsql(dataSource));
         builder.Services.AddSingleton(dataSource);
         builder.Services.AddLicensingModel();
         var app = builder.Build();
-        app.MapGrpcService<LicensingGrpcService>();
+        app.MapLicensingGrpc();
         await app.StartAsync();
         return new GrpcTestServer(app, new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()));
     }
 
     public async ValueTask DisposeAsync()
     {
-        channel.Dispose();
+        Channel.Dispose();
         await app.StopAsync();
         await app.DisposeAsync();
     }

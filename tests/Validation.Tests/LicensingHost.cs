@@ -8,14 +8,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Platform.Licensing.Extensions;
 using Platform.Licensing.Apis;
-using Platform.Licensing.Grpc;
 using Platform.Licensing.Infrastructure;
 using Platform.Licensing.IntegrationEvents;
 using Platform.Licensing.Model;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Data;
-using Platform.ServiceDefaults.Grpc.Server;
 using Platform.ServiceDefaults.Identity;
 
 namespace Platform.Validation.Tests;
@@ -79,7 +78,7 @@ internal sealed class LicensingHost : IAsyncDisposable
         });
         await app.MigrateDatabaseAsync();
         app.MapDefaultEndpoints();
-        app.MapGrpcService<LicensingGrpcService>();
+        app.MapLicensingGrpc();
         app.MapLicensingApi();
         await app.StartAsync();
         return new LicensingHost(app, calls, secret, Address(rest!), Address(grpc!));

@@ -1,5 +1,0 @@
-global using Google.Protobuf;
-global using Platform.Grpc.Tests.Interop;
-global using Platform.ServiceDefaults.Grpc;
-global using Platform.ServiceDefaults.Grpc.Client;
-global using Platform.ServiceDefaults.Grpc.Server;
