@@ -8,7 +8,7 @@ using Platform.Validation.Licensing;
 namespace Platform.Validation.Cache;
 
 /// <summary>
-/// License snapshots by canonical key, read from <c>Licensing.GetLicenseByKey</c> on a miss. Bounded (LRU),
+/// License snapshots by canonical key, read from Licensing on a miss (<see cref="MissReads"/>: concurrent misses in one call). Bounded (LRU),
 /// unknown keys remembered for a short time apart from the rest, one call per key however many requests
 /// miss it at once, evicted by license events (by license id and version) and never older than the maximum
 /// age while Licensing answers. A snapshot used after a random point between half and 85 % of the maximum age
@@ -18,7 +18,7 @@ namespace Platform.Validation.Cache;
 /// </summary>
 internal sealed class SnapshotCache
 {
-    private readonly LicensingClient licensing;
+    private readonly MissReads misses;
     private readonly ValidationOptions options;
     private readonly CacheMetrics metrics;
     private readonly ILogger<SnapshotCache> logger;
@@ -34,9 +34,9 @@ internal sealed class SnapshotCache
     private readonly Channel<string> dueQueue = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
     private long licensingDownUntil;
 
-    public SnapshotCache(LicensingClient licensing, IOptions<ValidationOptions> options, CacheMetrics metrics, ILogger<SnapshotCache> logger)
+    public SnapshotCache(MissReads misses, IOptions<ValidationOptions> options, CacheMetrics metrics, ILogger<SnapshotCache> logger)
     {
-        this.licensing = licensing;
+        this.misses = misses;
         this.options = options.Value;
         this.metrics = metrics;
         this.logger = logger;
@@ -233,20 +233,20 @@ internal sealed class SnapshotCache
         try
         {
             metrics.Fetch();
-            var snapshot = await licensing.GetLicenseByKeyAsync(key, CancellationToken.None);
+            if (await misses.ReadAsync(key) is not { } snapshot)
+            {
+                // A key that was known (its snapshot past the maximum age) and is no more: forget the snapshot too.
+                Forget(key);
+                return LookupResult.NotFound;
+            }
+
             var license = Entry(snapshot);
             Store(key, license);
             return LookupResult.Found(license);
         }
-        catch (RpcException ex) when (ex.StatusCode is StatusCode.NotFound or StatusCode.InvalidArgument)
-        {
-            // A key that was known (its snapshot past the maximum age) and is no more: forget the snapshot too.
-            Forget(key);
-            return LookupResult.NotFound;
-        }
         catch (Exception ex)
         {
-            logger.LogWarning("Licensing did not answer GetLicenseByKey: {Reason}", ex.Message);
+            logger.LogWarning("Licensing did not answer a read of a missed key: {Reason}", ex.Message);
             if (ex is RpcException { StatusCode: StatusCode.Unavailable })
             {
                 // Unreachable (not merely slow): let misses fail fast for a moment instead of each waiting to fail.

@@ -36,6 +36,7 @@ internal static class Extensions
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ValidationJsonContext.Default));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CacheMetrics>();
+        builder.Services.AddSingleton<MissReads>();
         builder.Services.AddSingleton<SnapshotCache>();
         builder.Services.AddHostedService<SnapshotRenewer>();
         builder.Services.AddSingleton<UsageCounter>();

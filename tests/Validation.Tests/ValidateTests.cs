@@ -166,4 +166,34 @@ public sealed class ValidateTests(PostgresFixture postgres, BrokerFixture broker
         Assert.Equal($"/docs/errors#{code}", body.GetProperty("help").GetString());
         Assert.False(string.IsNullOrEmpty(body.GetProperty("error").GetString()));
     }
+
+    [Fact]
+    public async Task ConcurrentMissesOfManyKeysAreReadTogetherAndEachGetsItsOwnAnswer()
+    {
+        await using var platform = await TestPlatform.StartAsync(postgres, broker);
+        var licenses = new List<(string Id, string Key)>();
+        for (var i = 0; i < 40; i++)
+        {
+            licenses.Add(await platform.CreateLicenseAsync());
+        }
+
+        var unknown = LicenseKeyFormat.Generate();
+        var answers = await Task.WhenAll(licenses.Select(l => l.Key).Append(unknown).Select(async key =>
+        {
+            using var response = await platform.ValidateAsync(new { key });
+            return (key, response.StatusCode, Body: await response.JsonAsync());
+        }));
+
+        foreach (var (id, key) in licenses)
+        {
+            var answer = answers.Single(a => a.key == key);
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            Assert.Equal(id, answer.Body.GetProperty("license").GetProperty("id").GetString());
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, answers.Single(a => a.key == unknown).StatusCode);
+        var reads = platform.Licensing.CallsTo("GetLicenseByKey") + platform.Licensing.CallsTo("GetLicensesByKeys");
+        Assert.True(reads < 20, $"41 cold keys took {reads} reads");
+    }
 }
+
