@@ -5,45 +5,55 @@ using Platform.ServiceDefaults.Identity;
 namespace Platform.Licensing.Grpc;
 
 /// <summary>
-/// Which caller each method of <c>licensing.v1.Licensing</c> is for. A service may call only the methods of its role; a
-/// tenant's caller (a signed identity without a service credential) the run-time methods with the <c>validate</c> or
-/// <c>admin</c> scope and the license commands with <c>admin</c>, never key lookups or usage reports, which are the
-/// platform's own bookkeeping.
+/// Which caller each method of <c>licensing.v1.Licensing</c> is for. A service may call only the methods of its role
+/// (<see cref="ServiceFor"/>); a tenant's caller (a signed identity without a service credential) the run-time methods
+/// with the <c>validate</c> or <c>admin</c> scope and the license commands with <c>admin</c>, never key lookups or usage
+/// reports, which are the platform's own bookkeeping.
 /// </summary>
 internal static class MethodAccess
 {
-    public const string Gateway = "gateway";
-    public const string Validation = "validation";
-    public const string Billing = "billing";
+    private const string Gateway = "gateway";
+    private const string Validation = "validation";
+    private const string Billing = "billing";
+    private const string RecordUsage = "RecordUsage";
 
-    private static readonly HashSet<string> RunTime = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> Roles = new(StringComparer.Ordinal)
     {
-        "GetLicenseByKey", "GetLicensesByKeys", "Activate", "Deactivate", "BindDomain", "CheckoutSeat", "HeartbeatSeat", "CheckinSeat",
+        ["ResolveApiKey"] = Gateway,
+        ["GetLicenseByKey"] = Validation,
+        ["GetLicensesByKeys"] = Validation,
+        ["Activate"] = Validation,
+        ["Deactivate"] = Validation,
+        ["BindDomain"] = Validation,
+        ["CheckoutSeat"] = Validation,
+        ["HeartbeatSeat"] = Validation,
+        ["CheckinSeat"] = Validation,
+        [RecordUsage] = Validation,
+        ["CreateLicense"] = Billing,
+        ["RenewLicense"] = Billing,
+        ["SuspendLicense"] = Billing,
+        ["ReinstateLicense"] = Billing,
+        ["RevokeLicense"] = Billing,
+        ["ChangeLicensePlan"] = Billing,
     };
 
-    private static readonly HashSet<string> Commands = new(StringComparer.Ordinal)
-    {
-        "CreateLicense", "RenewLicense", "SuspendLicense", "ReinstateLicense", "RevokeLicense", "ChangeLicensePlan",
-    };
+    /// <summary>The service whose role <paramref name="method"/> belongs to; null for a method this table does not know.</summary>
+    public static string? ServiceFor(string method) => Roles.GetValueOrDefault(method);
 
     public static void Authorize(GrpcCaller caller, string method)
     {
-        if (caller.Service is { } service ? !ServiceMay(service, method) : !IdentityMay(caller.Identity!, method))
+        var allowed = caller.Service is { } service ? ServiceFor(method) == service : IdentityMay(caller.Identity!, method);
+        if (!allowed)
         {
             var who = caller.Service is { } name ? $"the {name} service" : "a tenant's caller";
             throw new RpcException(new Status(StatusCode.PermissionDenied, $"{method} may not be called by {who}."));
         }
     }
 
-    private static bool ServiceMay(string service, string method) => service switch
+    private static bool IdentityMay(CallerIdentity identity, string method) => ServiceFor(method) switch
     {
-        Gateway => method == "ResolveApiKey",
-        Validation => RunTime.Contains(method) || method == "RecordUsage",
-        Billing => Commands.Contains(method),
+        Validation when method != RecordUsage => identity.HasScope(ApiKey.ValidateScope) || identity.HasScope(ApiKey.AdminScope),
+        Billing => identity.HasScope(ApiKey.AdminScope),
         _ => false,
     };
-
-    private static bool IdentityMay(CallerIdentity identity, string method) =>
-        (RunTime.Contains(method) && (identity.HasScope(ApiKey.ValidateScope) || identity.HasScope(ApiKey.AdminScope)))
-        || (Commands.Contains(method) && identity.HasScope(ApiKey.AdminScope));
 }

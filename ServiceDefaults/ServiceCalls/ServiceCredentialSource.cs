@@ -11,8 +11,6 @@ public sealed class ServiceCredentialSource(string service, IdentitySecret secre
     private static readonly TimeSpan Renewal = TimeSpan.FromMinutes(1);
     private Signed? current;
 
-    public string Service => service;
-
     public string Current
     {
         get

@@ -20,23 +20,23 @@ namespace Platform.Testing;
 
 /// <summary>
 /// Licensing's gRPC server (Grpc.AspNetCore, with its authentication) on real Kestrel (HTTP/2 cleartext) over a test
-/// database, and a Grpc.Net.Client channel to it: <see cref="Licensing"/> signs each call as the service it is for,
-/// <see cref="Channel"/> sends only what a test gives it.
+/// database, and a Grpc.Net.Client client of it, <see cref="Licensing"/>, that signs each call as the service it is for
+/// unless the test gives credentials of its own.
 /// </summary>
 public sealed class GrpcTestServer : IAsyncDisposable
 {
     private readonly WebApplication app;
+    private readonly GrpcChannel channel;
 
     private GrpcTestServer(WebApplication app, Uri address)
     {
         this.app = app;
         Address = address;
-        Channel = GrpcChannel.ForAddress(address);
-        Licensing = new LicensingGrpc.LicensingClient(Channel.Intercept(new TestServiceCredentials(SharedSecret.Value)));
+        channel = GrpcChannel.ForAddress(address);
+        Licensing = new LicensingGrpc.LicensingClient(channel.Intercept(new TestServiceCredentials(SharedSecret.Value)));
     }
 
     public Uri Address { get; }
-    public GrpcChannel Channel { get; }
     public LicensingGrpc.LicensingClient Licensing { get; }
 
     /// <param name="port">0 for any free port; a fixed one to start a server again where its clients expect it.</param>
@@ -59,7 +59,7 @@ public sealed class GrpcTestServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Channel.Dispose();
+        channel.Dispose();
         await app.StopAsync();
         await app.DisposeAsync();
     }
