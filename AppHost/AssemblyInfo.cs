@@ -1,2 +1,2 @@
-// The orchestrator starts children in process groups of their own (setpgid, through perl), through runuser, and reads /proc: Linux only.
+// Postgres and RabbitMQ run from Debian's packages as their system users (setpriv, chown): Linux only.
 [assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]

@@ -1,2 +1,4 @@
-global using Platform.AppHost.Hosting;
-global using Platform.AppHost.Hosting.Resources;
+global using Aspire.Hosting;
+global using Aspire.Hosting.ApplicationModel;
+global using Microsoft.Extensions.DependencyInjection;
+global using Microsoft.Extensions.Logging;

@@ -19,11 +19,10 @@ fi
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 data=$(mktemp -d /tmp/platform-bench-XXXXXX); chmod 755 "$data"
-dashboard=$(free_port); baseline_port=$(free_port); baseline_h2c=$(free_port); gateway_port=$(free_port); proxy_port=$(free_port)
+baseline_port=$(free_port); baseline_h2c=$(free_port); gateway_port=$(free_port); proxy_port=$(free_port)
 log="$data.log"
-dotnet AppHost/bin/Release/net10.0/AppHost.dll --AppHost:Configuration=Release --AppHost:Environment=Production --AppHost:DataDir="$data" --AppHost:GatewayPort=0 --AppHost:DashboardPort="$dashboard" \
-  --AppHost:PostgresPort=0 --AppHost:RabbitMQPort=0 --AppHost:EchoOutput=false > "$log" 2>&1 &
-apphost=$!
+. bench/platform.sh
+start_platform "$data" "$log"
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
@@ -32,11 +31,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-for _ in $(seq 1 240); do
-  status=$(curl -sf "http://127.0.0.1:$dashboard/api/resources" || true)
-  if [ -n "$status" ] && python3 -c 'import json,sys; r=json.loads(sys.argv[1]); sys.exit(0 if all(x["health"]=="Healthy" for x in r) else 1)' "$status"; then break; fi
-  sleep 0.5
-done
+wait_for_platform "$data"
 read -r licensing_http licensing_grpc webhooks billing amqp < <(python3 -c '
 import json,sys
 r={x["name"]: x for x in json.loads(sys.argv[1])}

@@ -5,21 +5,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Release builds: the AppHost runs the services from bin/Release with --AppHost:Configuration=Release.
+# Release builds: the AppHost built in Release runs its services from bin/Release.
 dotnet build Platform.sln -c Release --nologo --verbosity quiet
 data=$(mktemp -d /tmp/platform-bench-XXXXXX); chmod 755 "$data"
-dashboard=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 log="$data.log"
- dotnet AppHost/bin/Release/net10.0/AppHost.dll --AppHost:Configuration=Release --AppHost:Environment=Production --AppHost:DataDir="$data" --AppHost:GatewayPort=0 --AppHost:DashboardPort="$dashboard" \
-  --AppHost:PostgresPort=0 --AppHost:RabbitMQPort=0 --AppHost:EchoOutput=false > "$log" 2>&1 &
-apphost=$!
+. bench/platform.sh
+start_platform "$data" "$log"
 trap 'kill -TERM $apphost 2>/dev/null; wait $apphost 2>/dev/null; rm -rf "$data" "$log"' EXIT
 
-for _ in $(seq 1 240); do
-  status=$(curl -sf "http://127.0.0.1:$dashboard/api/resources" || true)
-  if [ -n "$status" ] && python3 -c 'import json,sys; r=json.loads(sys.argv[1]); sys.exit(0 if all(x["health"]=="Healthy" for x in r) else 1)' "$status"; then break; fi
-  sleep 0.5
-done
+wait_for_platform "$data"
 read -r grpc pgport < <(python3 -c '
 import json,sys
 r={x["name"]: x for x in json.loads(sys.argv[1])}

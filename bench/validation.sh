@@ -42,11 +42,9 @@ fi
 bench="dotnet bench/ValidationBench/bin/Release/net10.0/ValidationBench.dll"
 
 data=$(mktemp -d /tmp/platform-bench-XXXXXX); chmod 755 "$data"
-dashboard=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 log="$data.log"
-dotnet AppHost/bin/Release/net10.0/AppHost.dll --AppHost:Configuration=Release --AppHost:Environment=Production --AppHost:DataDir="$data" --AppHost:GatewayPort=0 --AppHost:DashboardPort="$dashboard" \
-  --AppHost:PostgresPort=0 --AppHost:RabbitMQPort=0 --AppHost:EchoOutput=false > "$log" 2>&1 &
-apphost=$!
+. bench/platform.sh
+start_platform "$data" "$log"
 bare_pid=""
 cleanup() {
   [ -n "$bare_pid" ] && kill "$bare_pid" 2>/dev/null || true
@@ -55,12 +53,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-status=""
-for _ in $(seq 1 240); do
-  status=$(curl -sf "http://127.0.0.1:$dashboard/api/resources" || true)
-  if [ -n "$status" ] && python3 -c 'import json,sys; r=json.loads(sys.argv[1]); sys.exit(0 if all(x["health"]=="Healthy" for x in r) else 1)' "$status"; then break; fi
-  sleep 0.5
-done
+wait_for_platform "$data"
 read -r validation validation_pid pgport < <(python3 -c '
 import json,sys
 r={x["name"]: x for x in json.loads(sys.argv[1])}

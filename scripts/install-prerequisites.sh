@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Installs what the platform and its tests need on Debian 12 with the .NET SDK, and restores
-# NuGet packages. Safe to run again: it only installs what is missing.
+# Installs what the platform needs on Debian 12 with the .NET SDK (with --tests: what its tests need too),
+# and restores NuGet packages. Safe to run again: it only installs what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 missing=()
-for package in postgresql rabbitmq-server wrk; do
+for package in postgresql rabbitmq-server wrk chromium; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -17,11 +17,13 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # npm packages the tests use (interop peers), wherever a test project declares them.
-while IFS= read -r manifest; do
-  dir=$(dirname "$manifest")
-  echo "==> npm install in $dir"
-  (cd "$dir" && if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --silent; else npm install --no-audit --no-fund --silent; fi)
-done < <(find tests -name package.json -not -path '*/node_modules/*' 2>/dev/null)
+if [ "${1:-}" = "--tests" ]; then
+  while IFS= read -r manifest; do
+    dir=$(dirname "$manifest")
+    echo "==> npm install in $dir"
+    (cd "$dir" && if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --silent; else npm install --no-audit --no-fund --silent; fi)
+  done < <(find tests -name package.json -not -path '*/node_modules/*' 2>/dev/null)
+fi
 
 echo "==> dotnet restore"
 dotnet restore Platform.sln --verbosity quiet

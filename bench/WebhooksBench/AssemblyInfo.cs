@@ -1,2 +1,2 @@
-// The AppHost's orchestration is Linux only.
+// The AppHost's Postgres and RabbitMQ resources are Linux only.
 [assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]

@@ -9,8 +9,12 @@ using System.Text.Json;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Platform.AppHost.Hosting;
-using Platform.AppHost.Hosting.Resources;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Platform.AppHost.Operations;
+using Platform.AppHost.Servers;
+using Platform.AppHost.Servers.Postgres;
+using Platform.AppHost.Servers.RabbitMQ;
 using Platform.Bench.Webhooks;
 using Platform.Contracts.Events;
 using Platform.ServiceDefaults.Identity;
@@ -27,28 +31,32 @@ var total = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) :
 var replicas = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2;
 
 var dataDir = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "webhooks-bench-" + Guid.NewGuid().ToString("N")[..10])).FullName;
-var infrastructure = DistributedApplication.CreateBuilder(
-    [$"--AppHost:DataDir={dataDir}", "--AppHost:PostgresPort=0", "--AppHost:RabbitMQPort=0", "--AppHost:DashboardPort=0", "--AppHost:EchoOutput=false"]);
-var postgres = infrastructure.AddPostgres("postgres").Resource;
-var rabbit = infrastructure.AddRabbitMQ("eventbus").Resource;
+// The AppHost's own Postgres and RabbitMQ resources, without the dashboard; the AppHost assembly says where DCP is.
+var infrastructure = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
+{
+    Args = [],
+    DisableDashboard = true,
+    AssemblyName = typeof(Platform.AppHost.PlatformSettings).Assembly.GetName().Name,
+}).AddGracefulStop();
+var webhooksDb = infrastructure.AddPostgresServer("postgres", dataDir, FreePort.Next()).AddDatabase("webhooksdb").Resource;
+var rabbit = infrastructure.AddRabbitMQServer("eventbus", dataDir, 0).Resource;
 await using var app = infrastructure.Build();
-await app.StartAsync();
-await app.WaitForAllHealthyAsync(new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token);
+using (var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2)))
+{
+    await app.StartAsync(deadline.Token);
+    await app.ResourceNotifications.WaitForResourceHealthyAsync("webhooksdb", deadline.Token);
+    await app.ResourceNotifications.WaitForResourceHealthyAsync("eventbus", deadline.Token);
+}
+
 var services = new List<ServiceProcess>();
 try
 {
-    await using (var admin = new NpgsqlConnection(postgres.ConnectionStringFor("postgres")))
-    {
-        await admin.OpenAsync();
-        await using var create = new NpgsqlCommand("CREATE DATABASE webhooksdb", admin);
-        await create.ExecuteNonQueryAsync();
-    }
-
+    var eventBus = (await rabbit.ConnectionStringExpression.GetValueAsync(CancellationToken.None))!;
     var identitySecret = RandomNumberGenerator.GetBytes(32);
     var environment = new Dictionary<string, string>
     {
-        ["ConnectionStrings__webhooksdb"] = postgres.ConnectionStringFor("webhooksdb"),
-        ["ConnectionStrings__eventbus"] = rabbit.GetConnectionString(),
+        ["ConnectionStrings__webhooksdb"] = (await webhooksDb.ConnectionStringExpression.GetValueAsync(CancellationToken.None))!,
+        ["ConnectionStrings__eventbus"] = eventBus,
         ["Platform__IdentitySecret"] = Convert.ToBase64String(identitySecret),
         ["Webhooks__AllowLoopback"] = "true",
         ["Logging__LogLevel__Default"] = "Warning",
@@ -68,7 +76,7 @@ try
     created.EnsureSuccessStatusCode();
     secret = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString()!;
 
-    var bus = await StartPublisherAsync(rabbit.GetConnectionString());
+    var bus = await StartPublisherAsync(eventBus);
     var events = Enumerable.Range(0, total).Select(i => LicenseEventFor(tenant, i)).ToList();
     Console.WriteLine($"cores: {Environment.ProcessorCount}; {replicas} Webhooks.Service replica(s); publishing {total} events");
     var clock = Stopwatch.StartNew();

@@ -1,47 +1,36 @@
 using System.Diagnostics;
-using Platform.AppHost.Hosting.Processes;
 
 namespace Platform.EndToEnd.Tests;
 
-/// <summary>The AppHost as a process: signals, leftovers after a crash, and services that refuse to start half-configured.</summary>
+/// <summary>The AppHost as an operator runs it, a process of its own: SIGKILL, a start after it, SIGTERM; and services that refuse to start half-configured.</summary>
 public sealed class AppHostLifecycleTests : IDisposable
 {
     private readonly string dataDir = Repository.NewDataDir();
 
     [Fact]
-    public async Task StartAfterSigkillStopsTheLeftoversAndSigtermLeavesNoProcessBehind()
+    public async Task AStartAfterSigkillIsHealthyAndSigtermStopsEverythingCleanly()
     {
-        var rabbitPort = AppHostProcess.FreePortWithTwoFreeNeighbours();
-        var epmdPort = rabbitPort + 2;
-
-        // First run: healthy, then killed without a chance to clean up.
-        List<int> firstLeaders;
-        ProcessSnapshot firstRun;
-        using (var first = AppHostProcess.Start(dataDir, PortFree(), rabbitPort))
+        // First run: healthy, then killed without a chance to clean up; DCP, which watches the AppHost, stops what it ran.
+        IReadOnlyList<AppHostProcess.Resource> first;
+        using (var run = AppHostProcess.Start(dataDir))
         {
-            firstLeaders = [.. (await first.WaitUntilHealthyAsync()).Values];
-            firstRun = ProcessSnapshot.Of(firstLeaders);
-            SigKill(first.Id);
-            Assert.True(await first.WaitForExitAsync(TimeSpan.FromSeconds(10)));
+            first = await run.WaitUntilHealthyAsync();
+            run.Signal("KILL");
+            Assert.True(await run.WaitForExitAsync(TimeSpan.FromSeconds(10)));
         }
 
-        Assert.NotEmpty(firstRun.StillRunning());
+        await AppHostProcess.WaitUntilGoneAsync(first, TimeSpan.FromSeconds(60));
 
-        // Second run on the same data folder: the leftovers are stopped before anything starts.
-        using var second = AppHostProcess.Start(dataDir, PortFree(), rabbitPort);
-        var secondLeaders = await second.WaitUntilHealthyAsync();
-        Assert.Empty(firstRun.StillRunning());
-        Assert.Contains("left over from an earlier run", second.Output, StringComparison.Ordinal);
+        // Second run on the same data folder (Postgres' lock file of the killed run is still there).
+        using var second = AppHostProcess.Start(dataDir);
+        var resources = await second.WaitUntilHealthyAsync();
+        second.Signal("TERM");
+        Assert.True(await second.WaitForExitAsync(TimeSpan.FromSeconds(60)), "the AppHost did not exit after SIGTERM");
 
-        // SIGTERM: every child, Postgres and RabbitMQ (and its epmd) included, is gone when the AppHost exits.
-        var secondRun = ProcessSnapshot.Of(secondLeaders.Values);
-        Assert.True(secondRun.Processes.Count >= secondLeaders.Count);
-        Process.Start("kill", ["-TERM", second.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]).WaitForExit();
-        Assert.True(await second.WaitForExitAsync(TimeSpan.FromSeconds(90)), "the AppHost did not exit after SIGTERM");
-        Assert.Equal(0, second.ExitCode);
-        Assert.Empty(secondRun.StillRunning());
-        Assert.True(AppHostProcess.IsFree(epmdPort), "epmd still listens on its port");
-        Assert.True(AppHostProcess.IsFree(rabbitPort), "RabbitMQ still listens on its port");
+        Assert.True(second.ExitCode == 0, $"exit code {second.ExitCode}:\n{second.Output}");
+        await AppHostProcess.WaitUntilGoneAsync(resources, TimeSpan.FromSeconds(5));
+        Assert.False(File.Exists(Path.Combine(dataDir, "resources.json")));
+        Assert.Contains("Database cluster state:               shut down", await AppHostProcess.PostgresControlDataAsync(Path.Combine(dataDir, "postgres", "data")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -50,7 +39,7 @@ public sealed class AppHostLifecycleTests : IDisposable
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(Repository.OutputOf("Licensing.Service"));
         info.Environment.Remove("ConnectionStrings__licensingdb");
-        info.Environment["Kestrel__Endpoints__http__Url"] = $"http://127.0.0.1:{PortFree()}";
+        info.Environment["Kestrel__Endpoints__http__Url"] = $"http://127.0.0.1:{AppHostProcess.FreePort()}";
         using var service = Process.Start(info)!;
         var stderr = service.StandardError.ReadToEndAsync();
         var stdout = service.StandardOutput.ReadToEndAsync();
@@ -73,13 +62,4 @@ public sealed class AppHostLifecycleTests : IDisposable
             // A failed test may leave a file busy; the folder is under /tmp.
         }
     }
-
-    private static int PortFree()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static void SigKill(int pid) => Process.GetProcessById(pid).Kill();
 }

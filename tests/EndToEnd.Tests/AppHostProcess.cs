@@ -1,87 +1,75 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
-using System.Text.Json;
 
 namespace Platform.EndToEnd.Tests;
 
-/// <summary>The AppHost run as an operator runs it: its own process, watched through its status document.</summary>
+/// <summary>The AppHost run as an operator runs it: its own process, watched through <c>resources.json</c>.</summary>
 internal sealed class AppHostProcess : IDisposable
 {
-    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
     private readonly Process process;
-    private readonly StringBuilder output = new();
+    private readonly string dataDir;
+    private readonly string log;
 
-    private AppHostProcess(Process process, int dashboardPort)
+    private AppHostProcess(Process process, string dataDir, string log)
     {
         this.process = process;
-        DashboardPort = dashboardPort;
+        this.dataDir = dataDir;
+        this.log = log;
     }
 
-    public int DashboardPort { get; }
-    public int Id => process.Id;
-    public bool HasExited => process.HasExited;
+    public sealed record Resource(string Name, int? Pid, IReadOnlyList<Uri> Urls);
+
     public int ExitCode => process.ExitCode;
 
-    public string Output
-    {
-        get
-        {
-            lock (output)
-            {
-                return output.ToString();
-            }
-        }
-    }
+    public string Output => File.Exists(log) ? File.ReadAllText(log) : "";
 
-    public static AppHostProcess Start(string dataDir, int dashboardPort, int rabbitPort)
+    public static AppHostProcess Start(string dataDir)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // As an operator starts it: its output to a file, not to a pipe the test would have to keep draining.
+        var log = Path.Combine(dataDir, $"apphost-{Guid.NewGuid():N}.log");
+        var info = new ProcessStartInfo("sh") { UseShellExecute = false };
         foreach (var argument in new[]
         {
-            Repository.OutputOf("AppHost"), $"--AppHost:DataDir={dataDir}", "--AppHost:GatewayPort=0",
-            $"--AppHost:DashboardPort={dashboardPort}", "--AppHost:PostgresPort=0", $"--AppHost:RabbitMQPort={rabbitPort}",
+            "-c", "exec dotnet \"$0\" \"$@\" > \"$LOG\" 2>&1",
+            Repository.OutputOf("AppHost"), $"--AppHost:DataDir={dataDir}", "--AppHost:Dashboard=false",
+            "--AppHost:GatewayPort=0", "--AppHost:PostgresPort=0", "--AppHost:RabbitMQPort=0",
         })
         {
             info.ArgumentList.Add(argument);
         }
 
-        var host = new AppHostProcess(Process.Start(info)!, dashboardPort);
-        host.process.OutputDataReceived += (_, e) => host.Append(e.Data);
-        host.process.ErrorDataReceived += (_, e) => host.Append(e.Data);
-        host.process.BeginOutputReadLine();
-        host.process.BeginErrorReadLine();
-        return host;
+        info.Environment["LOG"] = log;
+        return new AppHostProcess(Process.Start(info)!, dataDir, log);
     }
 
-    /// <summary>Waits until every resource is healthy and returns the process id of each resource that has one.</summary>
-    public async Task<Dictionary<string, int>> WaitUntilHealthyAsync()
+    /// <summary>Waits until <c>resources.json</c> says every resource is healthy; its resources.</summary>
+    public async Task<IReadOnlyList<Resource>> WaitUntilHealthyAsync()
     {
+        var path = Path.Combine(dataDir, "resources.json");
         var deadline = DateTime.UtcNow.AddMinutes(3);
         while (DateTime.UtcNow < deadline && !process.HasExited)
         {
-            try
+            // A file older than this process is the one a killed run left, which the AppHost deletes as it starts.
+            if (File.Exists(path) && File.GetLastWriteTimeUtc(path) > process.StartTime.ToUniversalTime())
             {
-                var json = await Http.GetStringAsync(new Uri($"http://127.0.0.1:{DashboardPort}/api/resources"));
-                var resources = JsonDocument.Parse(json).RootElement.EnumerateArray().ToList();
+                var resources = JsonDocument.Parse(await File.ReadAllTextAsync(path)).RootElement.EnumerateArray().ToList();
                 if (resources.All(r => r.GetProperty("health").GetString() == "Healthy"))
                 {
-                    return resources
-                        .Where(r => r.GetProperty("pid").ValueKind == JsonValueKind.Number)
-                        .ToDictionary(r => r.GetProperty("name").GetString()!, r => r.GetProperty("pid").GetInt32());
+                    return [.. resources.Select(r => new Resource(
+                        r.GetProperty("name").GetString()!,
+                        r.GetProperty("pid").ValueKind == JsonValueKind.Number ? r.GetProperty("pid").GetInt32() : null,
+                        [.. r.GetProperty("urls").EnumerateArray().Select(u => new Uri(u.GetString()!))]))];
                 }
             }
-            catch (HttpRequestException)
-            {
-                // The status endpoint is not up yet.
-            }
 
-            await Task.Delay(500);
+            await Task.Delay(250);
         }
 
         throw new InvalidOperationException($"The AppHost did not become healthy.\n{Output}");
     }
+
+    public void Signal(string signal) => Process.Start("kill", [$"-{signal}", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]).WaitForExit();
 
     public async Task<bool> WaitForExitAsync(TimeSpan timeout)
     {
@@ -97,21 +85,42 @@ internal sealed class AppHostProcess : IDisposable
         }
     }
 
-    public static int FreePortWithTwoFreeNeighbours()
+    /// <summary>Waits until no process of <paramref name="resources"/> runs and none of their ports listens.</summary>
+    public static async Task WaitUntilGoneAsync(IReadOnlyList<Resource> resources, TimeSpan timeout)
     {
+        var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            if (port < 65000 && IsFree(port + 1) && IsFree(port + 2))
+            var left = resources.Where(r => r.Pid is { } pid && Directory.Exists($"/proc/{pid}") && !IsZombie(pid)).Select(r => r.Name)
+                .Concat(resources.Where(r => r.Urls.Any(u => u.Port > 0 && !IsFree(u.Port))).Select(r => r.Name + " (port)"))
+                .ToList();
+            if (left.Count == 0)
             {
-                return port;
+                return;
             }
+
+            Assert.True(DateTime.UtcNow < deadline, $"still there after {timeout}: {string.Join(", ", left)}");
+            await Task.Delay(250);
         }
     }
 
-    public static bool IsFree(int port)
+    public static async Task<string> PostgresControlDataAsync(string data)
+    {
+        var bin = Directory.EnumerateDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin", "pg_controldata")).First(File.Exists);
+        using var tool = Process.Start(new ProcessStartInfo(bin, [data]) { RedirectStandardOutput = true })!;
+        var text = await tool.StandardOutput.ReadToEndAsync();
+        await tool.WaitForExitAsync();
+        return text;
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static bool IsFree(int port)
     {
         try
         {
@@ -125,6 +134,18 @@ internal sealed class AppHostProcess : IDisposable
         }
     }
 
+    private static bool IsZombie(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ", StringComparison.Ordinal);
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+    }
+
     public void Dispose()
     {
         if (!process.HasExited)
@@ -133,18 +154,5 @@ internal sealed class AppHostProcess : IDisposable
         }
 
         process.Dispose();
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (output)
-        {
-            output.AppendLine(line);
-        }
     }
 }

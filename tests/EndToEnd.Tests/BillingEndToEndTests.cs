@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Platform.AppHost.Hosting.Resources;
 using Platform.Billing.Tests;
 
 namespace Platform.EndToEnd.Tests;
@@ -17,10 +16,9 @@ public sealed class BillingEndToEndTests(PlatformFixture platform)
     [Fact]
     public async Task ACheckoutBecomesALicenseAFailedPaymentSuspendsItAndAPaidInvoiceRenewsIt()
     {
-        var credentials = JsonDocument.Parse(await File.ReadAllTextAsync(((DevelopmentCredentialsResource)platform.App.GetResource("credentials")).Path)).RootElement;
+        var credentials = platform.Credentials();
         var tenantId = credentials.GetProperty("tenantId").GetString();
-        using var api = new HttpClient { BaseAddress = new Uri(((ProjectResource)platform.App.GetResource("gateway")).HttpEndpoint.Url), Timeout = TimeSpan.FromSeconds(10) };
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", credentials.GetProperty("testKey").GetString());
+        using var api = platform.Gateway();
         var secret = await api.PostAsJsonAsync("/api/v1/billing/secrets", new { secret = Secret });
         Assert.True(secret.IsSuccessStatusCode, await secret.Content.ReadAsStringAsync());
         var product = await (await api.PostAsJsonAsync("/api/v1/products", new { name = "E2E billing" })).Content.ReadFromJsonAsync<JsonElement>();

@@ -1,6 +1,6 @@
 using System.Net;
-using Platform.AppHost.Hosting;
-using Platform.AppHost.Hosting.Resources;
+using Aspire.Hosting.ApplicationModel;
+using Npgsql;
 
 namespace Platform.EndToEnd.Tests;
 
@@ -10,38 +10,36 @@ public sealed class ExternalServerTests(PlatformFixture platform)
     [Fact]
     public async Task GivenConnectionStringsTheAppHostStartsNoServersOfItsOwnAndUsesThose()
     {
-        // The shared fixture's Postgres and RabbitMQ stand in for servers the operator already runs.
-        var postgres = (PostgresServerResource)platform.App.GetResource("postgres");
-        var eventBus = (RabbitMQServerResource)platform.App.GetResource("eventbus");
+        // The shared platform's Postgres and RabbitMQ stand in for servers the operator already runs.
+        var server = new NpgsqlConnectionStringBuilder(await platform.App.GetConnectionStringAsync("licensingdb"));
+        string ConnectionStringFor(string database) => new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = database }.ConnectionString;
+        await using (var connection = new NpgsqlConnection(ConnectionStringFor("postgres")))
+        {
+            await connection.OpenAsync();
+            foreach (var database in new[] { "ext_licensing", "ext_webhooks", "ext_billing" })
+            {
+                await using var create = new NpgsqlCommand($"CREATE DATABASE {database}", connection);
+                await create.ExecuteNonQueryAsync();
+            }
+        }
+
         var dataDir = Repository.NewDataDir();
-        await using var app = DistributedApplicationTestingBuilder.Create(
-            typeof(DistributedApplication).Assembly,
-            $"--ConnectionStrings:postgres={postgres.ConnectionStringFor("postgres")}",
-            $"--ConnectionStrings:eventbus={eventBus.GetConnectionString()}",
-            $"--AppHost:DataDir={dataDir}",
-            "--AppHost:GatewayPort=0",
-            "--AppHost:DashboardPort=0",
-            "--AppHost:EchoOutput=false");
+        await using var app = await PlatformFixture.StartAsync(dataDir,
+            $"--ConnectionStrings:licensingdb={ConnectionStringFor("ext_licensing")}",
+            $"--ConnectionStrings:webhooksdb={ConnectionStringFor("ext_webhooks")}",
+            $"--ConnectionStrings:billingdb={ConnectionStringFor("ext_billing")}",
+            $"--ConnectionStrings:eventbus={await platform.App.GetConnectionStringAsync("eventbus")}");
 
-        await app.StartAsync();
-        await app.WaitForAllHealthyAsync(new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token);
-
-        Assert.Null(app.GetResource("postgres").ProcessId);
-        Assert.Null(app.GetResource("eventbus").ProcessId);
+        var resources = app.Services.GetRequiredService<DistributedApplicationModel>().Resources;
+        Assert.DoesNotContain(resources, r => r is Platform.AppHost.Servers.Postgres.PostgresServerResource or Platform.AppHost.Servers.RabbitMQ.RabbitMQServerResource or Platform.AppHost.Servers.RabbitMQ.ErlangPortMapperResource);
+        Assert.Equal(["billingdb", "eventbus", "licensingdb", "webhooksdb"], resources.OfType<IResourceWithConnectionString>().Select(r => r.Name).Order());
         Assert.False(Directory.Exists(Path.Combine(dataDir, "postgres")));
         Assert.False(Directory.Exists(Path.Combine(dataDir, "rabbitmq")));
-        Assert.Equal(postgres.ConnectionStringFor("licensingdb"), ((PostgresDatabaseResource)app.GetResource("licensingdb")).GetConnectionString());
+        Assert.Equal(ConnectionStringFor("ext_licensing"), await app.GetConnectionStringAsync("licensingdb"));
 
         using var http = new HttpClient();
-        var gateway = ((ProjectResource)app.GetResource("gateway")).HttpEndpoint.Url;
-        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri($"{gateway}/health"))).StatusCode);
-
-        // The library path stops what it started: no child of this application is left.
-        var children = ProcessSnapshot.Of(app.Resources.Select(r => r.ProcessId).OfType<int>());
-        Assert.Equal(5, app.Resources.Count(r => r.ProcessId is not null));
-        Assert.NotEmpty(children.StillRunning());
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri(app.GetEndpoint("gateway", "http"), "/health"))).StatusCode);
         await app.StopAsync();
-        Assert.Empty(children.StillRunning());
         Directory.Delete(dataDir, recursive: true);
     }
 }

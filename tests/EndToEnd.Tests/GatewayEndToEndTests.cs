@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Platform.AppHost.Hosting.Resources;
 
 namespace Platform.EndToEnd.Tests;
 
@@ -9,23 +8,10 @@ namespace Platform.EndToEnd.Tests;
 [Collection(PlatformCollection.Name)]
 public sealed class GatewayEndToEndTests(PlatformFixture platform)
 {
-    private async Task<(HttpClient Client, JsonElement Credentials)> ClientAsync(string? keyName)
-    {
-        var credentials = JsonDocument.Parse(await File.ReadAllTextAsync(((DevelopmentCredentialsResource)platform.App.GetResource("credentials")).Path)).RootElement;
-        var client = new HttpClient { BaseAddress = new Uri(((ProjectResource)platform.App.GetResource("gateway")).HttpEndpoint.Url), Timeout = TimeSpan.FromSeconds(10) };
-        if (keyName is not null)
-        {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", credentials.GetProperty(keyName).GetString());
-        }
-
-        return (client, credentials);
-    }
-
     [Fact]
     public async Task TheDevelopmentKeyManagesProductsThroughTheGatewayWithItsPlansLimit()
     {
-        var (client, _) = await ClientAsync("testKey");
-        using var owned = client;
+        using var client = platform.Gateway("testKey");
 
         using var created = await client.PostAsync("/api/v1/products", new StringContent("""{"name":"Through the gateway"}""", MediaTypeHeaderValue.Parse("application/json")));
         using var listed = await client.GetAsync("/api/v1/products");
@@ -39,10 +25,8 @@ public sealed class GatewayEndToEndTests(PlatformFixture platform)
     [Fact]
     public async Task TheBenchmarkKeyIsNotLimitedAndNoKeyIsAuthRequired()
     {
-        var (bench, _) = await ClientAsync("benchKey");
-        var (anonymous, _) = await ClientAsync(null);
-        using var owned = bench;
-        using var ownedAnonymous = anonymous;
+        using var bench = platform.Gateway("benchKey");
+        using var anonymous = platform.Gateway(null);
 
         using var unlimited = await bench.GetAsync("/api/v1/products");
         using var refused = await anonymous.GetAsync("/api/v1/products");
@@ -56,8 +40,7 @@ public sealed class GatewayEndToEndTests(PlatformFixture platform)
     [Fact]
     public async Task ThePublicOpenApiDocumentHoldsLicensingsRoutes()
     {
-        var (client, _) = await ClientAsync(null);
-        using var owned = client;
+        using var client = platform.Gateway(null);
 
         var document = JsonDocument.Parse(await client.GetStringAsync("/api/v1/openapi.json")).RootElement;
 

@@ -1,13 +1,11 @@
 using System.Net;
-using System.Text.Json;
-using Npgsql;
-using Platform.Protos.Licensing.V1;
+using Aspire.Hosting.ApplicationModel;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
+using Npgsql;
+using Platform.Protos.Licensing.V1;
 using LicensingGrpc = Platform.Protos.Licensing.V1.Licensing;
-using Platform.AppHost.Hosting.Processes;
-using Platform.AppHost.Hosting.Resources;
 
 namespace Platform.EndToEnd.Tests;
 
@@ -15,60 +13,48 @@ namespace Platform.EndToEnd.Tests;
 public sealed class PlatformStartupTests(PlatformFixture platform)
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
-    private static readonly string[] Services = ["licensing", "validation", "webhooks", "billing", "gateway"];
 
     [Fact]
-    public async Task StatusDocumentListsEveryResourceRunningAndHealthy()
+    public async Task ResourcesJsonListsEveryResourceRunningAndHealthyWithItsProcessAndUrls()
     {
-        var json = await Http.GetStringAsync(new Uri(platform.App.DashboardUrl!, "/api/resources"));
-        var resources = JsonDocument.Parse(json).RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("name").GetString()!);
+        var path = Path.Combine(platform.DataDir, "resources.json");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!File.Exists(path))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "resources.json was never written");
+            await Task.Delay(200);
+        }
 
-        string[] expected = ["postgres", "licensingdb", "webhooksdb", "billingdb", "eventbus", "identity-secret", "portal-token-secret", "token-signing-key", "credentials", .. Services];
+        var resources = JsonDocument.Parse(await File.ReadAllTextAsync(path)).RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("name").GetString()!);
+
+        string[] expected = ["postgres", "licensingdb", "webhooksdb", "billingdb", "eventbus", "eventbus-epmd", "credentials", .. PlatformFixture.Services];
         Assert.Equal(expected.Order(), resources.Keys.Order());
         foreach (var (name, resource) in resources)
         {
-            Assert.Equal("Running", resource.GetProperty("state").GetString());
-            Assert.Equal("Healthy", resource.GetProperty("health").GetString());
-            Assert.True(resource.TryGetProperty("kind", out _), name);
+            Assert.True(resource.GetProperty("state").GetString() == "Running", $"{name} is {resource.GetProperty("state")}");
+            Assert.True(resource.GetProperty("health").GetString() == "Healthy", $"{name} is {resource.GetProperty("health")}");
         }
 
-        foreach (var name in Services.Append("postgres").Append("eventbus"))
+        foreach (var name in PlatformFixture.Services.Append("postgres").Append("eventbus").Append("eventbus-epmd"))
         {
             Assert.True(resources[name].GetProperty("pid").GetInt32() > 0, $"{name} has a process id");
+            Assert.All(resources[name].GetProperty("urls").EnumerateArray(), url => Assert.Contains("127.0.0.1", url.GetString(), StringComparison.Ordinal));
             Assert.NotEmpty(resources[name].GetProperty("urls").EnumerateArray());
         }
     }
 
     [Fact]
-    public void EveryChildLeadsAProcessGroupOfItsOwnInTheAppHostsSession()
-    {
-        // The AppHost runs in this test process, so its session is ours. A child in a session of its own would also
-        // be a scheduling group of its own under Linux's autogroup (see ChildProcess.NewProcessGroup).
-        var ourSession = StatField(Environment.ProcessId, 6);
-        foreach (var name in Services.Append("postgres").Append("eventbus"))
-        {
-            var pid = platform.App.GetResource(name).ProcessId!.Value;
-            Assert.True(StatField(pid, 5) == pid, $"{name} (pid {pid}) leads its process group");
-            Assert.True(StatField(pid, 6) == ourSession, $"{name} (pid {pid}) is in the AppHost's session {ourSession}");
-        }
-    }
-
-    /// <summary>Numeric field <paramref name="number"/> of <c>/proc/pid/stat</c>: 5 is the process group, 6 the session.</summary>
-    private static int StatField(int pid, int number) =>
-        int.Parse(ProcFs.Field(pid, number)!, System.Globalization.CultureInfo.InvariantCulture);
-
-    [Fact]
     public async Task EveryServiceAnswersHealthAndAliveAtItsUrl()
     {
-        foreach (var name in Services)
+        foreach (var name in PlatformFixture.Services)
         {
-            var url = ((ProjectResource)platform.App.GetResource(name)).HttpEndpoint.Url;
+            var url = platform.Url(name);
 
-            var health = await Http.GetAsync(new Uri($"{url}/health"));
+            var health = await Http.GetAsync(new Uri(url, "/health"));
             var body = JsonDocument.Parse(await health.Content.ReadAsStringAsync()).RootElement;
             Assert.True(health.StatusCode == HttpStatusCode.OK, $"{name} /health answered {health.StatusCode}");
             Assert.Equal("Healthy", body.GetProperty("status").GetString());
-            Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync(new Uri($"{url}/alive"))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync(new Uri(url, "/alive"))).StatusCode);
         }
     }
 
@@ -77,8 +63,7 @@ public sealed class PlatformStartupTests(PlatformFixture platform)
     {
         async Task<HashSet<string>> ChecksOf(string name)
         {
-            var url = ((ProjectResource)platform.App.GetResource(name)).HttpEndpoint.Url;
-            var body = JsonDocument.Parse(await Http.GetStringAsync(new Uri($"{url}/health"))).RootElement;
+            var body = JsonDocument.Parse(await Http.GetStringAsync(new Uri(platform.Url(name), "/health"))).RootElement;
             return [.. body.GetProperty("checks").EnumerateObject().Select(p => p.Name)];
         }
 
@@ -92,11 +77,9 @@ public sealed class PlatformStartupTests(PlatformFixture platform)
     [Fact]
     public async Task FirstStartWritesDevelopmentCredentialsWhoseKeysResolveOverGrpc()
     {
-        var file = ((DevelopmentCredentialsResource)platform.App.GetResource("credentials")).Path;
-        var credentials = JsonDocument.Parse(await File.ReadAllTextAsync(file)).RootElement;
-        var grpc = ((ProjectResource)platform.App.GetResource("licensing")).Endpoints.Single(e => e.Name == "grpc").Url;
-        var secret = Convert.FromBase64String(((ParameterResource)platform.App.GetResource("identity-secret")).Value);
-        using var channel = GrpcChannel.ForAddress(new Uri(grpc));
+        var credentials = platform.Credentials();
+        var secret = Convert.FromBase64String((await File.ReadAllTextAsync(Path.Combine(platform.DataDir, "secrets", "identity-secret"))).Trim());
+        using var channel = GrpcChannel.ForAddress(platform.Url("licensing", "grpc"));
         var licensing = new LicensingGrpc.LicensingClient(channel.Intercept(new TestServiceCredentials(secret)));
         var anonymous = new LicensingGrpc.LicensingClient(channel);
 
@@ -115,11 +98,24 @@ public sealed class PlatformStartupTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task TheDashboardCommandCreatesATenantWhoseKeysWork()
+    {
+        var commands = platform.App.Services.GetRequiredService<ResourceCommandService>();
+
+        var result = await commands.ExecuteCommandAsync("licensing", "create-tenant");
+
+        Assert.True(result.Success, result.Message);
+        var tenant = JsonDocument.Parse(result.Data!.Value).RootElement;
+        using var client = platform.Gateway(null);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", tenant.GetProperty("testKey").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/products")).StatusCode);
+        Assert.NotEqual(platform.Credentials().GetProperty("tenantId").GetString(), tenant.GetProperty("tenantId").GetString());
+    }
+
+    [Fact]
     public async Task GatewayAnswersUnknownRoutesInTheErrorFormat()
     {
-        var gateway = ((ProjectResource)platform.App.GetResource("gateway")).HttpEndpoint.Url;
-
-        var response = await Http.GetAsync(new Uri($"{gateway}/api/v1/nothing-here"));
+        var response = await Http.GetAsync(new Uri(platform.Url("gateway"), "/api/v1/nothing-here"));
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
@@ -127,14 +123,21 @@ public sealed class PlatformStartupTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task EachServiceDatabaseExists()
+    public async Task EachServiceDatabaseExistsAndReferencesCarryExactlyAspiresConnectionStringNames()
     {
         foreach (var name in new[] { "licensingdb", "webhooksdb", "billingdb" })
         {
-            var database = (PostgresDatabaseResource)platform.App.GetResource(name);
-            await using var connection = new NpgsqlConnection(database.GetConnectionString());
+            await using var connection = new NpgsqlConnection(await platform.App.GetConnectionStringAsync(name));
             await connection.OpenAsync();
             Assert.Equal(name, connection.Database);
         }
+
+        var licensing = platform.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == "licensing");
+        var configuration = await ExecutionConfigurationBuilder.Create(licensing).WithEnvironmentVariablesConfig()
+            .BuildAsync(platform.App.Services.GetRequiredService<DistributedApplicationExecutionContext>(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, CancellationToken.None);
+        var environment = configuration.EnvironmentVariables.ToDictionary(p => p.Key, p => p.Value);
+        Assert.Contains("ConnectionStrings__licensingdb", environment.Keys);
+        Assert.Contains("ConnectionStrings__eventbus", environment.Keys);
+        Assert.StartsWith("amqp://guest:guest@127.0.0.1:", environment["ConnectionStrings__eventbus"], StringComparison.Ordinal);
     }
 }

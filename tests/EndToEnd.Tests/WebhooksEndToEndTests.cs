@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using Platform.AppHost.Hosting.Resources;
 
 namespace Platform.EndToEnd.Tests;
 
@@ -25,9 +24,7 @@ public sealed class WebhooksEndToEndTests(PlatformFixture platform)
     {
         var received = new ConcurrentQueue<(string Timestamp, string Signature, string Event, string Body)>();
         await using var receiver = await StartReceiverAsync(received);
-        var credentials = JsonDocument.Parse(await File.ReadAllTextAsync(((DevelopmentCredentialsResource)platform.App.GetResource("credentials")).Path)).RootElement;
-        using var api = new HttpClient { BaseAddress = new Uri(((ProjectResource)platform.App.GetResource("gateway")).HttpEndpoint.Url), Timeout = TimeSpan.FromSeconds(10) };
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", credentials.GetProperty("testKey").GetString());
+        using var api = platform.Gateway();
 
         var endpoint = await (await api.PostAsJsonAsync("/api/v1/webhooks", new { url = $"{receiver.Urls.First()}/hooks", events = new[] { "license.created" } })).Content.ReadFromJsonAsync<JsonElement>();
         var secret = endpoint.GetProperty("secret").GetString()!;

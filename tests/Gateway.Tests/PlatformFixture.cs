@@ -11,7 +11,7 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     internal LicensingHost Licensing { get; private set; } = null!;
     internal Upstream Upstream { get; private set; } = null!;
-    public string EventBus => broker.Broker.GetConnectionString();
+    public string EventBus => broker.ConnectionString;
 
     public async Task InitializeAsync()
     {

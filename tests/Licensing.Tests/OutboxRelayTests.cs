@@ -15,7 +15,7 @@ public sealed class OutboxRelayTests(PostgresFixture postgres, BrokerFixture bro
     {
         await using var database = await Database.CreateAsync(postgres);
         var ids = await RecordEventsAsync(database, 3);
-        await using var bus = await EventCollector.StartAsync(broker.Broker.GetConnectionString());
+        await using var bus = await EventCollector.StartAsync(broker.ConnectionString);
 
         var relayed = await Relay(database, bus.Services).RelayBatchAsync(CancellationToken.None);
 
@@ -43,7 +43,7 @@ public sealed class OutboxRelayTests(PostgresFixture postgres, BrokerFixture bro
         Assert.Equal(1, await database.ScalarAsync<int>("SELECT max(attempts) FROM outbox"));
         Assert.NotNull(await database.ScalarAsync<string>("SELECT max(last_error) FROM outbox"));
 
-        await using var up = await EventCollector.StartAsync(broker.Broker.GetConnectionString());
+        await using var up = await EventCollector.StartAsync(broker.ConnectionString);
         Assert.Equal(3, await Relay(database, up.Services).RelayBatchAsync(CancellationToken.None));
         Assert.Equal(ids, (await up.WaitForAsync(3)).Select(r => r.EventId));
     }

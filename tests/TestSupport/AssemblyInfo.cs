@@ -1,2 +1,2 @@
-// The AppHost's orchestration that starts the fixtures' servers is Linux only.
+// The AppHost's Postgres and RabbitMQ resources that the fixtures start are Linux only.
 [assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]

@@ -1,41 +1,42 @@
 using Npgsql;
-using Platform.AppHost.Hosting;
-using Platform.AppHost.Hosting.Resources;
+using Platform.AppHost.Servers;
+using Platform.AppHost.Servers.Postgres;
 
 namespace Platform.Testing;
 
-/// <summary>One private Postgres for the whole test run, started by the AppHost's orchestration; each test gets its own database.</summary>
+/// <summary>One private Postgres for the whole test run, the AppHost's own resource; each test gets its own database.</summary>
 public sealed class PostgresFixture : IAsyncLifetime
 {
-    // Not CreateTempSubdirectory: its 0700 folder would be closed to the postgres user.
-    private readonly string dataDir = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "platform-licensing-tests-" + Guid.NewGuid().ToString("N")[..12])).FullName;
+    private readonly string dataDir = AppHostServers.NewDataDir("postgres-tests");
     private DistributedApplication app = null!;
-    private PostgresServerResource server = null!;
+    private string serverConnectionString = "";
 
     public async Task InitializeAsync()
     {
-        var builder = DistributedApplication.CreateBuilder(
-            [$"--AppHost:DataDir={dataDir}", "--AppHost:PostgresPort=0", "--AppHost:DashboardPort=0", "--AppHost:EchoOutput=false"]);
-        server = builder.AddPostgres("postgres").Resource;
-        app = builder.Build();
-        await app.StartAsync();
-        await app.WaitForAllHealthyAsync(new CancellationTokenSource(TimeSpan.FromMinutes(1)).Token);
+        var builder = AppHostServers.CreateBuilder();
+        var server = builder.AddPostgresServer("postgres", dataDir, FreePort.Next());
+        app = await AppHostServers.StartAsync(builder, "postgres", TimeSpan.FromMinutes(1));
+        serverConnectionString = (await server.Resource.ConnectionStringExpression.GetValueAsync(CancellationToken.None))!;
     }
 
     /// <summary>A new, empty database; its connection string.</summary>
     public async Task<string> CreateDatabaseAsync()
     {
         var name = "test_" + Guid.NewGuid().ToString("N")[..16];
-        await using var connection = new NpgsqlConnection(server.ConnectionStringFor("postgres"));
+        await using var connection = new NpgsqlConnection(ConnectionStringFor("postgres"));
         await connection.OpenAsync();
         await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
         await create.ExecuteNonQueryAsync();
-        return server.ConnectionStringFor(name);
+        return ConnectionStringFor(name);
     }
+
+    private string ConnectionStringFor(string database) =>
+        new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = database }.ConnectionString;
 
     public async Task DisposeAsync()
     {
         await app.StopAsync();
+        await app.DisposeAsync();
         Directory.Delete(dataDir, recursive: true);
     }
 }

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Platform.AppHost.Hosting;
-using Platform.AppHost.Hosting.Resources;
 
 namespace Platform.Testing;
 
@@ -19,16 +17,7 @@ public sealed class RestartableBroker : IAsyncDisposable
 
     public bool IsRunning => app is not null;
 
-    public async Task StartAsync()
-    {
-        var builder = DistributedApplication.CreateBuilder(
-            [$"--AppHost:DataDir={dataDir}", $"--AppHost:RabbitMQPort={port}", "--AppHost:DashboardPort=0", "--AppHost:EchoOutput=false"]);
-        builder.AddRabbitMQ("eventbus");
-        var started = builder.Build();
-        await started.StartAsync();
-        await started.WaitForAllHealthyAsync(new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token);
-        app = started;
-    }
+    public async Task StartAsync() => (app, _) = await BrokerFixture.StartAsync(dataDir, port);
 
     public async Task StopAsync()
     {
@@ -36,6 +25,7 @@ public sealed class RestartableBroker : IAsyncDisposable
         {
             app = null;
             await running.StopAsync();
+            await running.DisposeAsync();
         }
     }
 

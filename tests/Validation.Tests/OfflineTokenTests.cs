@@ -60,7 +60,7 @@ public sealed class OfflineTokenTests(PostgresFixture postgres, BrokerFixture br
         var oldToken = (await (await platform.ValidateAsync(new { key, offline_token = true })).JsonAsync()).GetProperty("offlineToken");
 
         // The rotated replica: a new seed first, the old one kept after it.
-        var eventBus = broker.Broker.GetConnectionString();
+        var eventBus = broker.ConnectionString;
         await using var rotated = await ValidationHost.StartAsync(platform.Licensing, eventBus, seeds: [RandomNumberGenerator.GetBytes(32), oldSeed]);
         using var client = rotated.Client();
         var newToken = (await (await client.PostAsJsonAsync("/api/v1/validate", new { key, offline_token = true })).JsonAsync()).GetProperty("offlineToken");

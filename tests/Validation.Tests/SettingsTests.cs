@@ -13,10 +13,10 @@ public sealed class SettingsTests(PostgresFixture postgres, BrokerFixture broker
     [InlineData("MaxAge", "-00:00:05")]
     public async Task AnOutOfRangeSettingStopsTheServiceAtStartNamingIt(string setting, string value)
     {
-        await using var licensing = await LicensingHost.StartAsync(await postgres.CreateDatabaseAsync(), broker.Broker.GetConnectionString(), relayEvents: false);
+        await using var licensing = await LicensingHost.StartAsync(await postgres.CreateDatabaseAsync(), broker.ConnectionString, relayEvents: false);
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>
-            ValidationHost.StartAsync(licensing, broker.Broker.GetConnectionString(), new Dictionary<string, string?> { [$"Validation:{setting}"] = value }));
+            ValidationHost.StartAsync(licensing, broker.ConnectionString, new Dictionary<string, string?> { [$"Validation:{setting}"] = value }));
 
         Assert.Contains(setting, error.Message, StringComparison.Ordinal);
     }

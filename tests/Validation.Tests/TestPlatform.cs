@@ -29,7 +29,7 @@ internal sealed class TestPlatform : IAsyncDisposable
 
     public static async Task<TestPlatform> StartAsync(PostgresFixture postgres, BrokerFixture broker, IDictionary<string, string?>? settings = null, bool relayEvents = true)
     {
-        var eventBus = broker.Broker.GetConnectionString();
+        var eventBus = broker.ConnectionString;
         var licensing = await LicensingHost.StartAsync(await postgres.CreateDatabaseAsync(), eventBus, relayEvents);
         var validation = await ValidationHost.StartAsync(licensing, eventBus, settings);
         var tenantId = await licensing.CreateTenantAsync();

@@ -95,7 +95,7 @@ internal sealed class WebhooksHost : IAsyncDisposable
 internal sealed record WebhooksSetup(string ConnectionString, string Amqp, string QueueName, byte[] IdentitySecret)
 {
     public static async Task<WebhooksSetup> CreateAsync(PostgresFixture postgres, BrokerFixture broker) => new(
-        await postgres.CreateDatabaseAsync(), broker.Broker.GetConnectionString(),
+        await postgres.CreateDatabaseAsync(), broker.ConnectionString,
         "webhooks-test-" + Guid.NewGuid().ToString("N")[..10], RandomNumberGenerator.GetBytes(32));
 }
 

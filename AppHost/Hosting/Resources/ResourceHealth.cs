@@ -1,8 +1,0 @@
-namespace Platform.AppHost.Hosting.Resources;
-
-public enum ResourceHealth
-{
-    Unknown,
-    Healthy,
-    Unhealthy,
-}

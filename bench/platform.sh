@@ -1,0 +1,20 @@
+# Sourced by the benchmark scripts: the whole platform from the AppHost's Release build, without the dashboard,
+# in Production, on free ports with the data folder $1 and its output in $2.
+#   start_platform DATA LOG   starts it in the background and sets $apphost (its pid)
+#   wait_for_platform DATA    waits until DATA/resources.json says every resource is healthy and sets $status to it
+start_platform() {
+  dotnet AppHost/bin/Release/net10.0/AppHost.dll --AppHost:Dashboard=false --AppHost:Environment=Production --AppHost:DataDir="$1" \
+    --AppHost:GatewayPort=0 --AppHost:PostgresPort=0 --AppHost:RabbitMQPort=0 > "$2" 2>&1 &
+  apphost=$!
+}
+
+wait_for_platform() {
+  status=""
+  for _ in $(seq 1 480); do
+    status=$(cat "$1/resources.json" 2>/dev/null || true)
+    if [ -n "$status" ] && python3 -c 'import json,sys; r=json.loads(sys.argv[1]); sys.exit(0 if all(x["health"]=="Healthy" for x in r) else 1)' "$status"; then return 0; fi
+    sleep 0.5
+  done
+  echo "the platform did not become healthy in 4 minutes" >&2
+  return 1
+}

@@ -1,0 +1,4 @@
+global using Aspire.Hosting;
+global using Aspire.Hosting.ApplicationModel;
+global using Platform.AppHost.Servers.Postgres;
+global using Platform.AppHost.Servers.RabbitMQ;
