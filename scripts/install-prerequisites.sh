@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the platform needs on Debian 12 with the .NET SDK (with --tests: what its tests need too),
-# and restores NuGet packages. Safe to run again: it only installs what is missing.
+# Installs what the platform needs on Debian 12 with the .NET SDK; with --tests also what its tests need (npm
+# packages) and restores the whole solution's NuGet packages. Safe to run again: it only installs what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,7 +23,7 @@ if [ "${1:-}" = "--tests" ]; then
     echo "==> npm install in $dir"
     (cd "$dir" && if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --silent; else npm install --no-audit --no-fund --silent; fi)
   done < <(find tests -name package.json -not -path '*/node_modules/*' 2>/dev/null)
-fi
 
-echo "==> dotnet restore"
-dotnet restore Platform.sln --verbosity quiet
+  echo "==> dotnet restore"
+  dotnet restore Platform.sln --verbosity quiet
+fi
