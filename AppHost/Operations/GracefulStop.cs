@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Hosting;
+using Platform.AppHost.Servers.RabbitMQ;
 
 namespace Platform.AppHost.Operations;
 
@@ -18,8 +19,8 @@ internal sealed class GracefulStop(
         var running = model.Resources.Where(r => r is ExecutableResource or ProjectResource).ToList();
         await StopAllAsync(running.OfType<ProjectResource>(), cancellationToken);
         // RabbitMQ and Postgres before the port mapper RabbitMQ registers with.
-        await StopAllAsync(running.Where(r => r is not ProjectResource && r.Name.EndsWith("-epmd", StringComparison.Ordinal) is false), cancellationToken);
-        await StopAllAsync(running.Where(r => r.Name.EndsWith("-epmd", StringComparison.Ordinal)), cancellationToken);
+        await StopAllAsync(running.Where(r => r is ExecutableResource and not ErlangPortMapperResource), cancellationToken);
+        await StopAllAsync(running.OfType<ErlangPortMapperResource>(), cancellationToken);
     }
 
     private async Task StopAllAsync(IEnumerable<IResource> resources, CancellationToken cancellationToken) =>

@@ -12,7 +12,6 @@ using Npgsql;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Platform.AppHost.Operations;
-using Platform.AppHost.Servers;
 using Platform.AppHost.Servers.Postgres;
 using Platform.AppHost.Servers.RabbitMQ;
 using Platform.Bench.Webhooks;
@@ -38,7 +37,7 @@ var infrastructure = DistributedApplication.CreateBuilder(new DistributedApplica
     DisableDashboard = true,
     AssemblyName = typeof(Platform.AppHost.PlatformSettings).Assembly.GetName().Name,
 }).AddGracefulStop();
-var webhooksDb = infrastructure.AddPostgresServer("postgres", dataDir, FreePort.Next()).AddDatabase("webhooksdb").Resource;
+var webhooksDb = infrastructure.AddPostgresServer("postgres", dataDir, port: 0).AddDatabase("webhooksdb").Resource;
 var rabbit = infrastructure.AddRabbitMQServer("eventbus", dataDir, 0).Resource;
 await using var app = infrastructure.Build();
 using (var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2)))

@@ -1,5 +1,4 @@
 using Npgsql;
-using Platform.AppHost.Servers;
 using Platform.AppHost.Servers.Postgres;
 
 namespace Platform.Testing;
@@ -14,7 +13,7 @@ public sealed class PostgresFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var builder = AppHostServers.CreateBuilder();
-        var server = builder.AddPostgresServer("postgres", dataDir, FreePort.Next());
+        var server = builder.AddPostgresServer("postgres", dataDir, port: 0);
         app = await AppHostServers.StartAsync(builder, "postgres", TimeSpan.FromMinutes(1));
         serverConnectionString = (await server.Resource.ConnectionStringExpression.GetValueAsync(CancellationToken.None))!;
     }
