@@ -1,62 +1,55 @@
+using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
-using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
 namespace Platform.ServiceDefaults.Telemetry;
 
 /// <summary>
-/// Traces, metrics and logs with the OpenTelemetry SDK, exported over OTLP when an endpoint is configured; without
-/// one, traces and metrics are not collected at all (they would cost every request and reach nobody).
+/// OpenTelemetry as Aspire's service-defaults template has it: logs, traces and metrics through
+/// <c>OpenTelemetry.Extensions.Hosting</c>, exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is configured
+/// (with <c>OTEL_EXPORTER_OTLP_PROTOCOL</c>, <c>OTEL_SERVICE_NAME</c> and <c>OTEL_RESOURCE_ATTRIBUTES</c>, read from
+/// configuration). Without an endpoint, traces and metrics are not collected at all: they would cost every request
+/// and reach nobody.
 /// </summary>
 internal static class TelemetryExtensions
 {
+    private const string HostingDiagnostics = "Microsoft.AspNetCore.Hosting.Diagnostics";
+
     public static void ConfigureOpenTelemetry(this IHostApplicationBuilder builder)
     {
-        var serviceName = builder.Configuration["OTEL_SERVICE_NAME"] is { Length: > 0 } name
-            ? name
-            : builder.Environment.ApplicationName;
-        var otlp = OtlpSettings.From(builder.Configuration);
-
-        // CreateDefault also reads OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES from the environment.
-        var resource = ResourceBuilder.CreateDefault().AddService(serviceName);
-
         builder.Logging.AddOpenTelemetry(logging =>
         {
-            logging.SetResourceBuilder(resource);
             logging.IncludeFormattedMessage = true;
             logging.IncludeScopes = true;
-            if (otlp is not null)
-            {
-                logging.AddOtlpExporter(o => otlp.Apply(o, "logs"));
-            }
         });
 
-        if (otlp is null)
+        if (builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] is not { Length: > 0 })
         {
-            // Nothing would receive them: no listener, so no activity or measurement is recorded per request
-            // (the Gateway still passes a client's trace context on as it came).
             WithoutPerRequestHostingLogs(builder);
             return;
         }
 
-        var tracing = Sdk.CreateTracerProviderBuilder()
-            .SetResourceBuilder(resource)
-            .AddSource(TelemetrySources.ActivitySources)
-            // rpc.* attributes (service, method, status) on the HttpClient span of every gRPC call.
-            .AddGrpcClientInstrumentation()
-            .AddOtlpExporter(o => otlp.Apply(o, "traces"));
-        var metrics = Sdk.CreateMeterProviderBuilder()
-            .SetResourceBuilder(resource)
-            .AddMeter(TelemetrySources.Meters)
-            .AddOtlpExporter(o => otlp.Apply(o, "metrics"));
-
-        // Without OpenTelemetry.Extensions.Hosting the providers are ours to own: built now so the
-        // first request is traced, disposed (and flushed) when the host stops.
-        builder.Services.AddSingleton(new TelemetryProviders(tracing.Build(), metrics.Build()));
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<TelemetryProviders>());
+        builder.Services.AddOpenTelemetry()
+            .WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsHealthProbe(context.Request.Path))
+                .AddHttpClientInstrumentation()
+                // rpc.* attributes (service, method, status) on the HttpClient span of every gRPC call.
+                .AddGrpcClientInstrumentation()
+                .AddNpgsql()
+                .AddSource(TelemetrySources.ActivitySources))
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddNpgsqlInstrumentation()
+                .AddMeter(TelemetrySources.Meters))
+            .UseOtlpExporter();
     }
+
+    private static bool IsHealthProbe(PathString path) =>
+        path.StartsWithSegments("/health") || path.StartsWithSegments("/alive");
 
     /// <summary>
     /// ASP.NET Core's hosting starts an <see cref="System.Diagnostics.Activity"/> and a logging scope for every request
@@ -68,10 +61,9 @@ internal static class TelemetryExtensions
     /// </summary>
     private static void WithoutPerRequestHostingLogs(IHostApplicationBuilder builder)
     {
-        const string category = "Microsoft.AspNetCore.Hosting.Diagnostics";
-        if (builder.Configuration[$"Logging:LogLevel:{category}"] is null)
+        if (builder.Configuration[$"Logging:LogLevel:{HostingDiagnostics}"] is null)
         {
-            builder.Logging.AddFilter(category, LogLevel.None);
+            builder.Logging.AddFilter(HostingDiagnostics, LogLevel.None);
         }
     }
 }

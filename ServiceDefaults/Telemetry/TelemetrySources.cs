@@ -1,8 +1,8 @@
 namespace Platform.ServiceDefaults.Telemetry;
 
 /// <summary>
-/// The built-in ActivitySources and Meters we listen to: what ASP.NET Core, HttpClient, gRPC, Npgsql and MassTransit
-/// emit natively (gRPC client calls are enriched by the gRPC client instrumentation).
+/// The sources and meters that no instrumentation package registers: gRPC's and MassTransit's own, and the platform's
+/// (ASP.NET Core, HttpClient, the gRPC client, the runtime and Npgsql come from their instrumentation packages).
 /// </summary>
 public static class TelemetrySources
 {
@@ -11,26 +11,14 @@ public static class TelemetrySources
 
     public static readonly string[] ActivitySources =
     [
-        "Microsoft.AspNetCore",
-        "System.Net.Http",
-        "Npgsql",
         "MassTransit",
         PlatformPrefix + ".*",
     ];
 
     public static readonly string[] Meters =
     [
-        "Microsoft.AspNetCore.Hosting",
-        "Microsoft.AspNetCore.Server.Kestrel",
-        "Microsoft.AspNetCore.Routing",
-        "Microsoft.AspNetCore.Diagnostics",
-        "Microsoft.AspNetCore.RateLimiting",
-        "System.Net.Http",
-        "System.Net.NameResolution",
         "Grpc.AspNetCore.Server",
         "Grpc.Net.Client",
-        "System.Runtime",
-        "Npgsql",
         "MassTransit",
         PlatformPrefix + ".*",
     ];
