@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Billing.Infrastructure;
 using Platform.Billing.Model;
 using Platform.Billing.Processing;
@@ -21,6 +22,21 @@ internal static class StripeWebhookApi
         billing.MapPost("/stripe/{tenantId}/webhook", ReceiveAsync).WithTags("Billing").AllowAnonymous();
 
     private static async Task<IResult> ReceiveAsync(
+        string tenantId, HttpRequest request, SecretStore secrets, EventStore events, EventSignal signal, BillingMetrics metrics, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var answer = await VerifyAndStoreAsync(tenantId, request, secrets, events, signal, time, cancellationToken);
+        metrics.Received(answer switch
+        {
+            Ok<WebhookReceipt> { Value.Duplicate: true } => BillingMetrics.Duplicate,
+            Ok<WebhookReceipt> => BillingMetrics.Accepted,
+            IValueHttpResult { Value: ApiError error } => error.Code,
+            _ => "unknown",
+        });
+        return answer;
+    }
+
+    private static async Task<IResult> VerifyAndStoreAsync(
         string tenantId, HttpRequest request, SecretStore secrets, EventStore events, EventSignal signal, TimeProvider time, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxBodyBytes)

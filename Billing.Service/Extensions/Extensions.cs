@@ -27,6 +27,7 @@ public static class Extensions
             .AddSingleton<PriceStore>()
             .AddSingleton<EventStore>()
             .AddSingleton<EventSignal>()
+            .AddSingleton<BillingMetrics>()
             .AddSingleton<CheckoutHandler>()
             .AddSingleton<InvoiceHandler>()
             .AddSingleton<SubscriptionHandler>()

@@ -13,7 +13,7 @@ namespace Platform.Billing.Processing;
 /// </summary>
 internal sealed class StripeEventProcessor(
     NpgsqlDataSource dataSource, StripeEventApplier applier, SettingsStore settings, EventSignal signal,
-    IOptions<BillingOptions> options, TimeProvider time, ILogger<StripeEventProcessor> logger) : BackgroundService
+    IOptions<BillingOptions> options, BillingMetrics metrics, TimeProvider time, ILogger<StripeEventProcessor> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -65,6 +65,7 @@ internal sealed class StripeEventProcessor(
         };
         await EventStore.RecordAsync(connection, transaction, stored, status, outcome.Kind == OutcomeKind.Deferred ? stored.Attempts : attempts, next, outcome.Message, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        metrics.Processed(outcome.Kind, stored.Type);
         logger.LogInformation("Stripe event {EventId} ({Type}) of {TenantId}: {Status}. {Outcome}", stored.EventId, stored.Type, stored.TenantId, status, outcome.Message);
         return true;
     }

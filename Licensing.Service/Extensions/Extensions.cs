@@ -20,6 +20,7 @@ public static class Extensions
         builder.AddLicensingGrpc();
         builder.Services.AddLicensingModel();
         builder.Services.AddHostedService<OutboxRelay>();
+        builder.Services.AddHostedService<OutboxMetrics>();
         var scanSeconds = builder.Configuration.GetValue("Licensing:ExpiryScanSeconds", 30);
         builder.Services.AddHostedService(services => new ExpiryScanner(services.GetRequiredService<IServiceScopeFactory>(), services.GetRequiredService<ILogger<ExpiryScanner>>())
         {
@@ -40,14 +41,19 @@ public static class Extensions
     }
 
     /// <summary>
-    /// The gRPC server (<c>Grpc.AspNetCore</c>): <c>licensing.v1.Licensing</c> behind <see cref="CallAuthentication"/>,
+    /// The gRPC server (<c>Grpc.AspNetCore</c>): <c>licensing.v1.Licensing</c> behind <see cref="CallMetrics"/> and <see cref="CallAuthentication"/>,
     /// <c>grpc.health.v1.Health</c> answering from the readiness checks, and server reflection in Development.
     /// </summary>
     public static void AddLicensingGrpc(this IHostApplicationBuilder builder)
     {
         builder.AddCallerIdentity();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddGrpc().AddServiceOptions<LicensingGrpcService>(o => o.Interceptors.Add<CallAuthentication>());
+        builder.Services.AddSingleton<CallMetrics>();
+        builder.Services.AddGrpc().AddServiceOptions<LicensingGrpcService>(o =>
+        {
+            o.Interceptors.Add<CallMetrics>();
+            o.Interceptors.Add<CallAuthentication>();
+        });
         builder.Services.AddGrpcHealthChecks();
         if (builder.Environment.IsDevelopment())
         {

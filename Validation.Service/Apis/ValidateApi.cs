@@ -1,4 +1,5 @@
 using Platform.Contracts.Keys;
+using Platform.ServiceDefaults.Errors;
 using Platform.Validation.Model;
 using Platform.Validation.Tokens;
 
@@ -9,7 +10,7 @@ namespace Platform.Validation.Apis;
 /// and its answers are <see cref="JsonAnswer{T}"/>s, so a validation never makes ASP.NET Core create a DI scope; its body
 /// is read by <see cref="JsonRequestBody"/> rather than bound by the framework (declared for OpenAPI where it is mapped).
 /// </summary>
-internal sealed class ValidateApi(LicenseValidation validation, OfflineTokenIssuer tokens, TimeProvider time)
+internal sealed class ValidateApi(LicenseValidation validation, OfflineTokenIssuer tokens, ValidationMetrics metrics, TimeProvider time)
 {
     /// <summary>
     /// A key whose checksum fails is refused before any I/O; the rest is answered from the snapshot cache
@@ -20,12 +21,14 @@ internal sealed class ValidateApi(LicenseValidation validation, OfflineTokenIssu
         var request = await JsonRequestBody.ReadAsync(context, ValidationJsonContext.Default.ValidateRequest);
         if (RequestErrors.Blank(request.AnyKey) is not { } rawKey)
         {
+            metrics.Answered(ErrorCodes.MissingFields);
             return RequestErrors.MissingKey();
         }
 
         // A platform key whose checksum fails, or a string no key can be, is refused here; an imported key is looked up as given.
         if (LicenseKeyFormat.Classify(rawKey, out var key) == LicenseKeyKind.Invalid)
         {
+            metrics.Answered(Refusal.InvalidKeyFormat.Code);
             return new JsonAnswer<RefusalAnswer>(RefusalAnswer.Of(Refusal.InvalidKeyFormat), ValidationJsonContext.Default.RefusalAnswer, StatusCodes.Status400BadRequest);
         }
 
@@ -37,12 +40,14 @@ internal sealed class ValidateApi(LicenseValidation validation, OfflineTokenIssu
         if (RequestErrors.TooLong(machine) || RequestErrors.TooLong(domain, DomainName.MaxLength) || RequestErrors.TooLong(request.AnyProductId)
             || features.Count > RequestErrors.MaxFeatures || features.Any(f => f.Length > RequestErrors.MaxIdLength))
         {
+            metrics.Answered(ErrorCodes.ValidationError);
             return RequestErrors.Invalid(
                 $"machine_id and product_id are at most {RequestErrors.MaxIdLength} characters, domain at most {DomainName.MaxLength}, features at most {RequestErrors.MaxFeatures} names.");
         }
 
         if (!CallerScope.TryResolve(context, out var caller))
         {
+            metrics.Answered(ErrorCodes.AuthRequired);
             return RequestErrors.BadIdentity();
         }
 
@@ -50,14 +55,17 @@ internal sealed class ValidateApi(LicenseValidation validation, OfflineTokenIssu
         var result = await validation.ValidateAsync(query, caller, context.RequestAborted);
         if (result.Unavailable)
         {
+            metrics.Answered(ErrorCodes.ServiceUnavailable);
             return RequestErrors.Unavailable();
         }
 
         if (result.Refusal is { } refusal)
         {
+            metrics.Answered(refusal.Code);
             return new JsonAnswer<RefusalAnswer>(RefusalAnswer.Of(refusal, result.ServedFromCache), ValidationJsonContext.Default.RefusalAnswer, refusal.Status);
         }
 
+        metrics.Answered(ValidationMetrics.Valid);
         var license = result.License!;
         var now = time.GetUtcNow();
         var token = request.WantsOfflineToken ? tokens.Issue(license, machine, domain, now) : null;

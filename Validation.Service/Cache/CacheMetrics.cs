@@ -2,7 +2,10 @@ using System.Diagnostics.Metrics;
 
 namespace Platform.Validation.Cache;
 
-/// <summary>The cache's counters, on the meter <c>Platform.Validation</c> (exported over OTLP with the rest).</summary>
+/// <summary>
+/// The cache's counters and its hit ratio since the service started, on the meter <c>Platform.Validation</c>
+/// (exported over OTLP with the rest).
+/// </summary>
 internal sealed class CacheMetrics
 {
     public const string MeterName = "Platform.Validation";
@@ -11,6 +14,8 @@ internal sealed class CacheMetrics
     private readonly Counter<long> misses;
     private readonly Counter<long> fetches;
     private readonly Counter<long> evictions;
+    private long hitCount;
+    private long missCount;
 
     public CacheMetrics(IMeterFactory meters)
     {
@@ -19,10 +24,28 @@ internal sealed class CacheMetrics
         misses = meter.CreateCounter<long>("validation.cache.misses", description: "Lookups that had to wait for Licensing.");
         fetches = meter.CreateCounter<long>("validation.cache.fetches", description: "GetLicenseByKey calls made to Licensing.");
         evictions = meter.CreateCounter<long>("validation.cache.event_evictions", description: "Snapshots dropped because a license event announced a newer version.");
+        meter.CreateObservableGauge("validation.cache.hit_ratio", HitRatio, unit: "1", description: "Share of lookups answered from the cache since the service started.");
     }
 
-    public void Hit() => hits.Add(1);
-    public void Miss() => misses.Add(1);
+    public void Hit()
+    {
+        Interlocked.Increment(ref hitCount);
+        hits.Add(1);
+    }
+
+    public void Miss()
+    {
+        Interlocked.Increment(ref missCount);
+        misses.Add(1);
+    }
+
     public void Fetch() => fetches.Add(1);
     public void EventEviction() => evictions.Add(1);
+
+    private double HitRatio()
+    {
+        var hit = Volatile.Read(ref hitCount);
+        var total = hit + Volatile.Read(ref missCount);
+        return total == 0 ? 0 : (double)hit / total;
+    }
 }

@@ -46,5 +46,6 @@ internal static class Extensions
         builder.Services.AddSingleton(new SigningKeyRing(builder.Configuration));
         builder.Services.AddSingleton<OfflineTokenIssuer>();
         builder.Services.AddSingleton<ValidateApi>();
+        builder.Services.AddSingleton<ValidationMetrics>();
     }
 }

@@ -8,7 +8,7 @@ namespace Platform.Webhooks.Dispatch;
 /// retries. Every replica runs one; they share the table through <see cref="DeliveryQueue"/>.
 /// </summary>
 public sealed class DeliveryWorker(
-    DeliveryQueue queue, WebhookSender sender, RetrySchedule retries, EndpointHealth health, DeliverySignal signal,
+    DeliveryQueue queue, WebhookSender sender, RetrySchedule retries, EndpointHealth health, DeliverySignal signal, DeliveryMetrics metrics,
     IOptions<WebhookOptions> options, ILogger<DeliveryWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan FailureDelay = TimeSpan.FromSeconds(2);
@@ -45,6 +45,11 @@ public sealed class DeliveryWorker(
         var batch = await queue.ClaimAsync(options.Value.BatchSize, lease, cancellationToken);
         var results = await Task.WhenAll(batch.Select(work => AttemptAsync(work, cancellationToken)));
         await queue.RecordAsync(results, cancellationToken);
+        foreach (var result in results)
+        {
+            metrics.Attempted(result);
+        }
+
         foreach (var result in results.Where(r => !r.Outcome.Succeeded || r.Work.EndpointFailing))
         {
             await health.RecordAsync(result.Work, result.Outcome, cancellationToken);

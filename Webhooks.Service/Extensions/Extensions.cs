@@ -29,6 +29,7 @@ internal static class Extensions
         builder.Services.AddSingleton<DeliveryQueue>();
         builder.Services.AddSingleton<DeliverySignal>();
         builder.Services.AddSingleton<EndpointHealth>();
+        builder.Services.AddSingleton<DeliveryMetrics>();
         builder.Services.AddHostedService<DeliveryWorker>();
         builder.Services.AddSingleton<ReceivedEventsPruner>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ReceivedEventsPruner>());
