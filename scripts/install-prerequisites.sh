@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
-# Installs what the platform needs on Debian 12 with the .NET SDK; with --tests also what its tests need (npm
-# packages) and restores the whole solution's NuGet packages. Safe to run again: it only installs what is missing.
+# Installs what the platform needs on Debian 12 with the .NET SDK; with --tests also what its tests need (Debian's
+# chromium for the dashboard's browser test, npm packages) and restores the whole solution's NuGet packages. Safe to run again: it only installs what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
+packages=(postgresql rabbitmq-server wrk)
+if [ "${1:-}" = "--tests" ]; then
+  packages+=(chromium)
+fi
+
 missing=()
-for package in postgresql rabbitmq-server wrk; do
+for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -22,7 +27,7 @@ if [ "${1:-}" = "--tests" ]; then
     dir=$(dirname "$manifest")
     echo "==> npm install in $dir"
     (cd "$dir" && if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --silent; else npm install --no-audit --no-fund --silent; fi)
-  done < <(find tests -name package.json -not -path '*/node_modules/*' 2>/dev/null)
+  done < <(find tests -name package.json -not -path '*/node_modules/*' -not -path '*/bin/*' -not -path '*/obj/*' 2>/dev/null)
 
   echo "==> dotnet restore"
   dotnet restore Platform.sln --verbosity quiet

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Npgsql;
 using Platform.ServiceDefaults.Configuration;
 using Platform.ServiceDefaults.Health;
@@ -30,6 +31,12 @@ public static class PostgresExtensions
             {
                 dataSource.ConnectionStringBuilder.NoResetOnClose = true;
             }
+
+            // Database spans only inside a trace (a request, a consumed message): the background loops poll several
+            // times a second, and a trace for every poll would bury the requests in the dashboard.
+            dataSource.ConfigureTracing(tracing => tracing
+                .ConfigureCommandFilter(_ => Activity.Current is not null)
+                .ConfigureBatchFilter(_ => Activity.Current is not null));
 
             return dataSource.Build();
         });

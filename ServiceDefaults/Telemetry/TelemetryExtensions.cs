@@ -34,7 +34,8 @@ internal static class TelemetryExtensions
         builder.Services.AddOpenTelemetry()
             .WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsHealthProbe(context.Request.Path))
-                .AddHttpClientInstrumentation()
+                // The Gateway's readiness check asks every service's /health: not part of any request.
+                .AddHttpClientInstrumentation(o => o.FilterHttpRequestMessage = request => request.RequestUri is not { } uri || !IsHealthProbe(uri.AbsolutePath))
                 // rpc.* attributes (service, method, status) on the HttpClient span of every gRPC call.
                 .AddGrpcClientInstrumentation()
                 .AddNpgsql()
@@ -50,6 +51,8 @@ internal static class TelemetryExtensions
 
     private static bool IsHealthProbe(PathString path) =>
         path.StartsWithSegments("/health") || path.StartsWithSegments("/alive");
+
+    private static bool IsHealthProbe(string path) => IsHealthProbe(new PathString(path));
 
     /// <summary>
     /// ASP.NET Core's hosting starts an <see cref="System.Diagnostics.Activity"/> and a logging scope for every request

@@ -24,7 +24,9 @@ internal sealed class AppHostProcess : IDisposable
 
     public string Output => File.Exists(log) ? File.ReadAllText(log) : "";
 
-    public static AppHostProcess Start(string dataDir)
+    /// <param name="dataDir">The AppHost's data folder.</param>
+    /// <param name="dashboard">Also the Aspire dashboard, on free loopback ports (its OTLP/HTTP receiver too).</param>
+    public static AppHostProcess Start(string dataDir, bool dashboard = false)
     {
         // As an operator starts it: its output to a file, not to a pipe the test would have to keep draining.
         var log = Path.Combine(dataDir, $"apphost-{Guid.NewGuid():N}.log");
@@ -32,7 +34,7 @@ internal sealed class AppHostProcess : IDisposable
         foreach (var argument in new[]
         {
             "-c", "exec dotnet \"$0\" \"$@\" > \"$LOG\" 2>&1",
-            Repository.OutputOf("AppHost"), $"--AppHost:DataDir={dataDir}", "--AppHost:Dashboard=false",
+            Repository.OutputOf("AppHost"), $"--AppHost:DataDir={dataDir}", $"--AppHost:Dashboard={dashboard}",
             "--AppHost:GatewayPort=0", "--AppHost:PostgresPort=0", "--AppHost:RabbitMQPort=0",
         })
         {
@@ -40,8 +42,23 @@ internal sealed class AppHostProcess : IDisposable
         }
 
         info.Environment["LOG"] = log;
+        if (dashboard)
+        {
+            // What the AppHost's launch profile gives ./run, on ports of the test's own.
+            info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort()}";
+            info.Environment["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] = $"http://127.0.0.1:{FreePort()}";
+            info.Environment["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true";
+            info.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        }
+
         return new AppHostProcess(Process.Start(info)!, dataDir, log);
     }
+
+    /// <summary>The dashboard's login URL (with its browser token) as the AppHost printed it for the operator.</summary>
+    public Uri DashboardLoginUrl() =>
+        System.Text.RegularExpressions.Regex.Match(Output, @"Login to the dashboard at (\S+)") is { Success: true } match
+            ? new Uri(match.Groups[1].Value)
+            : throw new InvalidOperationException($"The AppHost printed no dashboard login URL.\n{Output}");
 
     /// <summary>Waits until <c>resources.json</c> says every resource is healthy; its resources.</summary>
     public async Task<IReadOnlyList<Resource>> WaitUntilHealthyAsync()
