@@ -3,9 +3,12 @@ using Microsoft.Extensions.Hosting;
 namespace Platform.AppHost.Operations;
 
 /// <summary>
-/// Starts again a resource that exited while the AppHost runs and nobody asked it to stop (Running straight to
-/// a terminal state; an operator's stop passes through Stopping), with a backoff from 0.5 s doubling to 30 s
-/// that resets once the resource has stayed up for a minute.
+/// Starts again a resource that ended while the AppHost runs and nobody asked it to stop: any move into a terminal
+/// state (Finished, Exited, FailedToStart) except from Stopping, which is where an operator's stop passes. So a
+/// process that crashed comes back, and so does one whose start failed, for example because a dependency was down
+/// at that moment (a service killed together with Postgres). The delay starts at 0.5 s, doubles to 30 s with each
+/// further failure, and resets once the resource has stayed up for a minute; a start command that is refused is
+/// tried again after the next delay for as long as the resource is still down.
 /// </summary>
 internal sealed class CrashRestarts(
     ResourceNotificationService notifications,
@@ -43,14 +46,12 @@ internal sealed class CrashRestarts(
 
                     tracked.RunningSince = DateTime.UtcNow;
                 }
-                else if (previous == KnownResourceStates.Running && IsTerminal(state))
+                else if (IsTerminal(state) && previous is not null && !IsTerminal(previous) && previous != KnownResourceStates.Stopping)
                 {
-                    var delay = tracked.Delay;
-                    tracked.Delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LongestDelay.Ticks));
                     loggers.GetLogger(update.ResourceId).LogWarning(
-                        "{Resource} exited without being asked to stop (state {State}, exit code {ExitCode}); starting it again in {Delay} s",
-                        update.ResourceId, state, update.Snapshot.ExitCode, delay.TotalSeconds);
-                    _ = RestartAsync(update.ResourceId, delay, stopping.Token);
+                        "{Resource} ended without being asked to stop (state {State} after {Previous}, exit code {ExitCode}); starting it again in {Delay} s",
+                        update.ResourceId, state, previous, update.Snapshot.ExitCode, tracked.Delay.TotalSeconds);
+                    _ = RestartAsync(update.ResourceId, tracked, stopping.Token);
                 }
             }
         }
@@ -59,21 +60,36 @@ internal sealed class CrashRestarts(
         }
     }
 
-    private async Task RestartAsync(string resourceId, TimeSpan delay, CancellationToken cancellationToken)
+    private async Task RestartAsync(string resourceId, Tracked tracked, CancellationToken cancellationToken)
     {
         try
         {
-            await Task.Delay(delay, cancellationToken);
-            var result = await commands.ExecuteCommandAsync(resourceId, KnownResourceCommands.StartCommand, cancellationToken);
-            if (!result.Success)
+            while (true)
             {
-                loggers.GetLogger(resourceId).LogError("starting {Resource} again failed: {Error}", resourceId, result.Message);
+                var delay = tracked.Delay;
+                tracked.Delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LongestDelay.Ticks));
+                await Task.Delay(delay, cancellationToken);
+                if (!IsDown(resourceId))
+                {
+                    return; // started meanwhile, by the operator or by an earlier restart
+                }
+
+                var result = await commands.ExecuteCommandAsync(resourceId, KnownResourceCommands.StartCommand, cancellationToken);
+                if (result.Success || !IsDown(resourceId))
+                {
+                    return;
+                }
+
+                loggers.GetLogger(resourceId).LogError("starting {Resource} again failed ({Error}); trying again in {Delay} s", resourceId, result.Message, tracked.Delay.TotalSeconds);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
     }
+
+    private bool IsDown(string resourceId) =>
+        notifications.TryGetCurrentState(resourceId, out var current) && IsTerminal(current.Snapshot.State?.Text);
 
     private static bool IsTerminal(string? state) =>
         state == KnownResourceStates.Finished || state == KnownResourceStates.Exited || state == KnownResourceStates.FailedToStart;
