@@ -34,6 +34,9 @@ internal sealed class BillingHost : IAsyncDisposable
     /// <summary>Where Billing calls Licensing's gRPC API.</summary>
     public Uri LicensingAddress { get; }
 
+    /// <summary>The service's services (its meter factory, for the tests of its metrics).</summary>
+    public IServiceProvider Services => app.Services;
+
     public static async Task<BillingHost> StartAsync(string connectionString, Uri licensingGrpc)
     {
         var secret = SharedSecret.Value;

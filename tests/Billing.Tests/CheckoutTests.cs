@@ -1,3 +1,7 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+
 namespace Platform.Billing.Tests;
 
 [Collection(PostgresCollection.Name)]
@@ -7,6 +11,9 @@ public sealed class CheckoutTests(PostgresFixture postgres)
     public async Task CheckoutCreatesExactlyOneLicenseEvenWhenPostedThreeTimes()
     {
         await using var scenario = await BillingScenario.StartAsync(postgres);
+        var meters = scenario.Billing.Services.GetRequiredService<IMeterFactory>();
+        using var received = new MetricCollector<long>(meters, "Platform.Billing", "billing.stripe.received");
+        using var processedEvents = new MetricCollector<long>(meters, "Platform.Billing", "billing.stripe.processed");
         var purchase = Purchase.New();
         var payload = StripeEvents.CheckoutCompleted(purchase, DateTimeOffset.UtcNow, new { product_id = scenario.ProductId });
 
@@ -34,6 +41,11 @@ public sealed class CheckoutTests(PostgresFixture postgres)
         var again = await scenario.DeliverAsync(StripeEvents.CheckoutCompleted(purchase, DateTimeOffset.UtcNow, new { product_id = scenario.ProductId }));
         Assert.Equal("skipped", again.GetProperty("status").GetString());
         Assert.Single(await scenario.LicensesAsync());
+
+        // As the dashboard counts them.
+        Assert.Equal(["accepted", "duplicate", "duplicate", "accepted"], received.GetMeasurementSnapshot().Select(m => (string?)m.Tags["result"]));
+        Assert.Equal([("applied", "checkout.session.completed"), ("skipped", "checkout.session.completed")],
+            processedEvents.GetMeasurementSnapshot().Select(m => ((string?)m.Tags["outcome"], (string?)m.Tags["type"])));
     }
 
     [Fact]

@@ -39,6 +39,9 @@ public sealed class GrpcTestServer : IAsyncDisposable
     public Uri Address { get; }
     public LicensingGrpc.LicensingClient Licensing { get; }
 
+    /// <summary>The server's services (its meter factory, for the tests of its metrics).</summary>
+    public IServiceProvider Services => app.Services;
+
     /// <param name="port">0 for any free port; a fixed one to start a server again where its clients expect it.</param>
     public static async Task<GrpcTestServer> StartAsync(NpgsqlDataSource dataSource, int port = 0)
     {

@@ -1,3 +1,7 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+
 namespace Platform.Webhooks.Tests;
 
 /// <summary>License events from RabbitMQ reach a real receiver, signed, retried and exactly once.</summary>
@@ -63,6 +67,7 @@ public sealed class DeliveryTests(PostgresFixture postgres, BrokerFixture broker
     {
         await using var receiver = await Receiver.StartAsync(0, 500, 500);
         await using var host = await WebhooksHost.StartAsync(await WebhooksSetup.CreateAsync(postgres, broker));
+        using var attempts = new MetricCollector<long>(host.Services.GetRequiredService<IMeterFactory>(), "Platform.Webhooks", "webhooks.deliveries");
         var tenant = TestEvents.NewTenant();
         using var client = host.ClientFor(tenant);
         var (endpointId, secret) = await client.CreateEndpointAsync(receiver.Url);
@@ -77,6 +82,8 @@ public sealed class DeliveryTests(PostgresFixture postgres, BrokerFixture broker
         Assert.Single(requests.Select(r => r.Headers["X-TO-Delivery-ID"]).Distinct());
         Assert.All(requests, r => Assert.True(Signatures.Verify(r, secret)));
         Assert.Equal(1, (await client.DeliveriesAsync(endpointId)).GetProperty("pagination").GetProperty("total").GetInt64());
+        // The attempts by outcome, as the dashboard shows them.
+        Assert.Equal(["pending", "pending", "delivered"], attempts.GetMeasurementSnapshot().Select(m => (string?)m.Tags["outcome"]));
     }
 
     [Fact]
