@@ -1,12 +1,20 @@
-# Sourced by the benchmark scripts: the whole platform from the AppHost's Release build, without the dashboard,
-# in Production, on free ports with the data folder $1 and its output in $2.
+# Sourced by the benchmark scripts: the whole platform from the AppHost's Release build, without the dashboard
+# (BENCH_DASHBOARD=true: with it, on free ports, so that the services export their telemetry to it), in Production,
+# on free ports with the data folder $1 and its output in $2.
 #   start_platform DATA LOG   starts it in the background and sets $apphost (its pid)
 #   wait_for_platform DATA    waits until DATA/resources.json says every resource is healthy and sets $status to it
 start_platform() {
-  dotnet AppHost/bin/Release/net10.0/AppHost.dll --AppHost:Dashboard=false --AppHost:Environment=Production --AppHost:DataDir="$1" \
+  local dashboard=${BENCH_DASHBOARD:-false} settings=()
+  if [ "$dashboard" = true ]; then
+    settings=(ASPNETCORE_URLS="http://127.0.0.1:$(free_port)" ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL="http://127.0.0.1:$(free_port)"
+      ASPIRE_ALLOW_UNSECURED_TRANSPORT=true)
+  fi
+  env "${settings[@]}" dotnet AppHost/bin/Release/net10.0/AppHost.dll --AppHost:Dashboard="$dashboard" --AppHost:Environment=Production --AppHost:DataDir="$1" \
     --AppHost:GatewayPort=0 --AppHost:PostgresPort=0 --AppHost:RabbitMQPort=0 > "$2" 2>&1 &
   apphost=$!
 }
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 wait_for_platform() {
   status=""
