@@ -16,12 +16,12 @@ if [ -z "${BENCH_NO_BUILD:-}" ]; then  # BENCH_NO_BUILD=1 reuses the Release bui
   dotnet build Platform.sln -c Release --nologo --verbosity quiet
   dotnet build bench/HttpBench -c Release --nologo --verbosity quiet
 fi
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# free_port, start_platform, wait_for_platform
+. bench/platform.sh
 
 data=$(mktemp -d /tmp/platform-bench-XXXXXX); chmod 755 "$data"
 baseline_port=$(free_port); baseline_h2c=$(free_port); gateway_port=$(free_port); proxy_port=$(free_port)
 log="$data.log"
-. bench/platform.sh
 start_platform "$data" "$log"
 pids=()
 cleanup() {

@@ -3,6 +3,7 @@
 # on free ports with the data folder $1 and its output in $2.
 #   start_platform DATA LOG   starts it in the background and sets $apphost (its pid)
 #   wait_for_platform DATA    waits until DATA/resources.json says every resource is healthy and sets $status to it
+#   free_port                 prints a free loopback port
 start_platform() {
   local dashboard=${BENCH_DASHBOARD:-false} settings=()
   if [ "$dashboard" = true ]; then

@@ -33,7 +33,8 @@ internal sealed class CallAuthentication(ServiceCredentialVerifier services, Ide
             : new GrpcCaller(service, identity);
     }
 
-    private static string MethodName(string path) => path[(path.LastIndexOf('/') + 1)..];
+    /// <summary>The method's name from its path (<c>/licensing.v1.Licensing/GetLicenseByKey</c>).</summary>
+    internal static string MethodName(string path) => path[(path.LastIndexOf('/') + 1)..];
 
     private static RpcException Unauthenticated(string message) => new(new Status(StatusCode.Unauthenticated, message));
 }

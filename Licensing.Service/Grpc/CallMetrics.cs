@@ -47,7 +47,7 @@ internal sealed class CallMetrics : Interceptor
         }
         finally
         {
-            calls.Add(1, new KeyValuePair<string, object?>("rpc.method", context.Method[(context.Method.LastIndexOf('/') + 1)..]),
+            calls.Add(1, new KeyValuePair<string, object?>("rpc.method", CallAuthentication.MethodName(context.Method)),
                 new KeyValuePair<string, object?>("rpc.grpc.status_code", status.ToString()));
         }
     }
