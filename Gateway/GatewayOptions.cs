@@ -5,11 +5,8 @@ internal sealed class GatewayOptions
 {
     public const string SectionName = "Gateway";
 
-    /// <summary>The largest request body a route admits unless it sets its own (1 MB).</summary>
+    /// <summary>The largest request body a route admits unless its YARP route sets <c>MaxRequestBodySize</c> (1 MB).</summary>
     public long MaxRequestBodySize { get; init; } = 1024 * 1024;
-
-    /// <summary>How long an upstream may take to start answering unless its cluster sets its own.</summary>
-    public TimeSpan UpstreamTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long a resolved API key is reused before Licensing is asked again.</summary>
     public TimeSpan ApiKeyCacheDuration { get; init; } = TimeSpan.FromSeconds(30);

@@ -1,5 +1,6 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using Platform.Gateway.Proxy;
+using Platform.Gateway.Routing;
 using Platform.Gateway.RateLimiting;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Identity;
@@ -7,13 +8,13 @@ using Platform.ServiceDefaults.Identity;
 namespace Platform.Gateway.Auth;
 
 /// <summary>
-/// Establishes who calls a proxy route, as its <see cref="RouteConfig.AuthorizationPolicy"/> demands: an API key
+/// Establishes who calls a route, in YARP's pipeline, as its <see cref="RouteAccess"/> demands: an API key
 /// (<c>Bearer to_live_…</c> / <c>to_test_…</c>) resolved through Licensing, or a portal JWT; none on public routes
 /// (limited per client address). Refusals: 401 <c>AUTH_REQUIRED</c>, 401 <c>INVALID_API_KEY</c>, 403
 /// <c>INVALID_TOKEN</c>, 403 <c>FORBIDDEN</c> for a scope the route does not admit, 503 when Licensing cannot answer.
 /// </summary>
 internal sealed class CallerAuthentication(
-    RequestDelegate next, ApiKeyCache keys, PortalTokens portal, IOptions<RateLimitOptions> limits, ILogger<CallerAuthentication> logger)
+    RequestDelegate next, ApiKeyCache keys, IOptions<RateLimitOptions> limits, ILogger<CallerAuthentication> logger)
 {
     public const string InvalidApiKey = "INVALID_API_KEY";
     public const string InvalidToken = "INVALID_TOKEN";
@@ -21,7 +22,7 @@ internal sealed class CallerAuthentication(
     /// <summary>Without an async frame of its own when the caller is known at once (an anonymous route, a cached key).</summary>
     public Task InvokeAsync(HttpContext context)
     {
-        if (context.GetEndpoint()?.Metadata.GetMetadata<ProxyRoute>() is not { } route)
+        if (context.GetEndpoint()?.Metadata.GetMetadata<RouteAccess>() is not { } route)
         {
             return next(context);
         }
@@ -32,7 +33,7 @@ internal sealed class CallerAuthentication(
         }
 
         // CORS preflights of the routes open to browsers never get here: the CORS middleware answers them.
-        if (route.AuthorizationPolicy == AuthPolicies.Anonymous)
+        if (route.Policy == RouteAccess.Anonymous)
         {
             return next(context);
         }
@@ -47,12 +48,12 @@ internal sealed class CallerAuthentication(
     private async Task ContinueAsync(HttpContext context, ValueTask<Refusal?> authentication) =>
         await Continue(context, await authentication);
 
-    private async ValueTask<Refusal?> AuthenticateAsync(HttpContext context, ProxyRoute route)
+    private async ValueTask<Refusal?> AuthenticateAsync(HttpContext context, RouteAccess route)
     {
         var authorization = context.Request.Headers.Authorization;
         if (authorization.Count == 0)
         {
-            if (route.AuthorizationPolicy != AuthPolicies.Public)
+            if (route.Policy != RouteAccess.Public)
             {
                 return new(StatusCodes.Status401Unauthorized, ErrorCodes.AuthRequired, "Send an API key: Authorization: Bearer to_live_… or to_test_….");
             }
@@ -92,7 +93,9 @@ internal sealed class CallerAuthentication(
         }
         else if (credential.Count(c => c == '.') == 2)
         {
-            if (await portal.ValidateAsync(credential) is not { } session)
+            // The JwtBearer handler reads the token from the same Authorization header.
+            var result = await context.AuthenticateAsync(PortalTokens.Scheme);
+            if (!result.Succeeded || PortalTokens.IdentityOf(result.Principal) is not { } session)
             {
                 return new(StatusCodes.Status403Forbidden, InvalidToken, "The session token is not valid or has expired.");
             }

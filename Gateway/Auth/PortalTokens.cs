@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Platform.ServiceDefaults.Configuration;
@@ -9,26 +10,33 @@ namespace Platform.Gateway.Auth;
 /// <summary>
 /// Portal sessions: HS256 JWTs (issuer <see cref="Issuer"/>, audience <see cref="Audience"/>) that live at most
 /// 24 hours and carry the tenant (<c>tenant</c>), environment (<c>env</c>) and customer (<c>sub</c>, an e-mail
-/// address). They grant the <c>portal</c> scope only. The key is <c>Gateway:PortalTokenSecret</c> (base64, at
-/// least 32 bytes), shared with whatever signs customers in.
+/// address), checked by ASP.NET Core's JwtBearer handler under the <see cref="Scheme"/> scheme. They grant the
+/// <c>portal</c> scope only. The key is <c>Gateway:PortalTokenSecret</c> (base64, at least 32 bytes), shared with
+/// whatever signs customers in; clocks may differ by <c>Gateway:PortalTokenClockSkew</c> (default 5 s, at most 30 s).
 /// </summary>
 internal sealed class PortalTokens
 {
+    public const string Scheme = "portal";
     public const string SecretKey = "Gateway:PortalTokenSecret";
+    public const string ClockSkewKey = "Gateway:PortalTokenClockSkew";
     public const string Issuer = "platform-portal";
     public const string Audience = "platform-api";
     public const string Scope = "portal";
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
+    public static readonly TimeSpan MaxClockSkew = TimeSpan.FromSeconds(30);
 
-    private static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
     private readonly JsonWebTokenHandler handler = new() { MapInboundClaims = false };
     private readonly SymmetricSecurityKey key;
-    private readonly TimeProvider time;
+    private readonly TimeSpan clockSkew;
 
-    public PortalTokens(IConfiguration configuration, TimeProvider time)
+    public PortalTokens(IConfiguration configuration)
     {
         key = new SymmetricSecurityKey(ReadSecret(configuration));
-        this.time = time;
+        clockSkew = configuration.GetValue(ClockSkewKey, TimeSpan.FromSeconds(5));
+        if (clockSkew < TimeSpan.Zero || clockSkew > MaxClockSkew)
+        {
+            throw new InvalidOperationException($"{ClockSkewKey} must be between 0 and {MaxClockSkew.TotalSeconds} s.");
+        }
     }
 
     /// <summary>A session token for a customer of a tenant, valid for 24 hours from <paramref name="issuedAt"/>.</summary>
@@ -44,11 +52,11 @@ internal sealed class PortalTokens
             SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
         });
 
-    /// <summary>The session's identity, or null for a token that is forged, expired, too long-lived or incomplete.</summary>
-    public async Task<CallerIdentity?> ValidateAsync(string token)
+    /// <summary>The JwtBearer handler's settings: HS256 with the shared key only, expiry required, the Gateway's skew, at most 24 h from issue.</summary>
+    public void Configure(JwtBearerOptions options)
     {
-        var now = time.GetUtcNow();
-        var result = await handler.ValidateTokenAsync(token, new TokenValidationParameters
+        options.MapInboundClaims = false;
+        options.TokenValidationParameters = new TokenValidationParameters
         {
             ValidIssuer = Issuer,
             ValidAudience = Audience,
@@ -56,27 +64,31 @@ internal sealed class PortalTokens
             ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
             RequireExpirationTime = true,
             RequireSignedTokens = true,
-            ClockSkew = ClockSkew,
-            LifetimeValidator = (notBefore, expires, _, _) =>
-                expires is { } exp && exp > now.UtcDateTime - ClockSkew && (notBefore ?? exp - Lifetime) <= now.UtcDateTime + ClockSkew,
-        });
-        if (!result.IsValid || result.SecurityToken is not JsonWebToken jwt)
+            ClockSkew = clockSkew,
+        };
+        options.Events = new JwtBearerEvents
         {
-            return null;
-        }
+            // A token minted for longer than a session lasts is refused, whoever signed it.
+            OnTokenValidated = context =>
+            {
+                if (context.SecurityToken is not JsonWebToken jwt || !jwt.TryGetPayloadValue<long>("iat", out var issuedAt)
+                    || jwt.ValidTo - DateTimeOffset.FromUnixTimeSeconds(issuedAt).UtcDateTime > Lifetime)
+                {
+                    context.Fail("The token lives longer than a portal session (24 h) or says not when it was issued.");
+                }
 
-        // A token minted for longer than a session lasts is refused, whoever signed it.
-        if (!jwt.TryGetPayloadValue<long>("iat", out var issuedAt) || jwt.ValidTo - DateTimeOffset.FromUnixTimeSeconds(issuedAt).UtcDateTime > Lifetime)
-        {
-            return null;
-        }
-
-        return jwt.TryGetPayloadValue<string>("tenant", out var tenant) && tenant is { Length: > 0 } &&
-               jwt.TryGetPayloadValue<string>("env", out var env) && env is "live" or "test" &&
-               jwt.Subject is { Length: > 0 } customer
-            ? new CallerIdentity(tenant, env, [Scope], $"portal:{customer}", Scope, customer)
-            : null;
+                return Task.CompletedTask;
+            },
+        };
     }
+
+    /// <summary>The session's identity from a principal the handler validated, or null when a claim is missing.</summary>
+    public static CallerIdentity? IdentityOf(ClaimsPrincipal principal) =>
+        principal.FindFirst("tenant")?.Value is { Length: > 0 } tenant &&
+        principal.FindFirst("env")?.Value is "live" or "test" &&
+        principal.FindFirst("sub")?.Value is { Length: > 0 } customer
+            ? new CallerIdentity(tenant, principal.FindFirst("env")!.Value, [Scope], $"portal:{customer}", Scope, customer)
+            : null;
 
     private static byte[] ReadSecret(IConfiguration configuration)
     {

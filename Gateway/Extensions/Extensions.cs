@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Platform.Gateway.Auth;
 using Platform.Gateway.IntegrationEvents;
 using Platform.Gateway.OpenApi;
-using Platform.Gateway.Proxy;
+using Platform.Gateway.Routing;
 using Platform.Gateway.RateLimiting;
 using Platform.ServiceDefaults.Configuration;
 using Platform.ServiceDefaults.ServiceCalls;
@@ -23,7 +23,12 @@ internal static class Extensions
     {
         builder.Services.Configure<GatewayOptions>(builder.Configuration.GetSection(GatewayOptions.SectionName));
         builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection(RateLimitOptions.SectionName));
-        builder.Services.Configure<KestrelServerOptions>(k => k.AddServerHeader = false);
+        builder.Services.Configure<KestrelServerOptions>(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = builder.Configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>()?.MaxRequestBodySize
+                ?? new GatewayOptions().MaxRequestBodySize;
+        });
         builder.Services.AddSingleton(TimeProvider.System);
 
         builder.AddCallerIdentity();
@@ -45,18 +50,29 @@ internal static class Extensions
 
         builder.Services.AddSingleton<ApiKeyCache>();
         builder.Services.AddSingleton<PortalTokens>();
+        builder.Services.AddAuthentication().AddJwtBearer(PortalTokens.Scheme, _ => { });
+        builder.Services.AddOptions<Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerOptions>(PortalTokens.Scheme)
+            .Configure<PortalTokens>((options, tokens) => tokens.Configure(options));
         builder.Services.AddSingleton(sp => CallerRateLimiter.CreateLimiter(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimitOptions>>().Value));
-        builder.Services.AddSingleton<HttpForwarder>();
+        // Routes and clusters from the ReverseProxy section; destinations such as http://_h2c.validation through service discovery.
+        builder.Services.AddServiceDiscovery();
+        builder.Services.AddReverseProxy()
+            .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+            .AddServiceDiscoveryDestinationResolver()
+            .AddTransforms<GatewayTransforms>();
         builder.Services.AddSingleton<PublicApiDocument>();
         // The check that CORS ran for every endpoint with CORS metadata would refuse the requests without Origin,
         // which skip it (see MapGateway); the Gateway has no endpoint with ASP.NET authorization metadata.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteOptions>(routing => routing.SuppressCheckForUnhandledSecurityMetadata = true);
         builder.Services.AddCors(cors => cors.AddPolicy(ValidationCors, policy => policy
             .AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod()
-            .WithExposedHeaders("X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "Retry-After", HttpForwarder.RequestIdHeader)));
+            .WithExposedHeaders("X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "Retry-After", RequestIdMiddleware.Header)));
     }
 
-    /// <summary>The Gateway's pipeline and endpoints: request id, docs, routing, CORS, authentication, rate limits, the proxy routes.</summary>
+    /// <summary>
+    /// The Gateway's pipeline and endpoints: request id, docs, routing, CORS, then YARP's routes, whose own pipeline
+    /// authenticates the caller, counts it against its rate limit and answers a failed forward in the error format.
+    /// </summary>
     public static WebApplication MapGateway(this WebApplication app)
     {
         app.UseMiddleware<RequestIdMiddleware>();
@@ -71,14 +87,19 @@ internal static class Extensions
         // CORS only for requests from a browser page (they carry Origin; preflights too): without Origin the CORS
         // middleware has nothing to do, yet it would still allocate the request's Items to mark that it ran.
         app.UseWhen(context => context.Request.Headers.Origin.Count > 0, browser => browser.UseCors());
-        app.UseMiddleware<CallerAuthentication>();
-        app.UseMiddleware<CallerRateLimiter>();
 
         app.MapDefaultEndpoints();
         app.MapGet(PublicApiDocument.Path, async (PublicApiDocument document, CancellationToken cancellationToken) =>
             Results.Text(await document.GetAsync(cancellationToken), "application/json; charset=utf-8"))
             .ExcludeFromDescription();
-        app.MapProxyRoutes();
+        app.MapReverseProxy(proxy =>
+        {
+            proxy.UseMiddleware<CallerAuthentication>();
+            proxy.UseMiddleware<CallerRateLimiter>();
+            proxy.UseLoadBalancing();
+            proxy.UsePassiveHealthChecks();
+            proxy.UseMiddleware<UpstreamErrors>();
+        }).ConfigureEndpoints((endpoint, route) => endpoint.WithMetadata(RouteAccess.For(route)));
         return app;
     }
 }

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Platform.Gateway.Proxy;
+using Platform.Gateway.Routing;
 
 namespace Platform.Gateway.OpenApi;
 
@@ -36,23 +36,23 @@ internal static class OpenApiSkeleton
     };
 
     /// <summary>The operation with the route's security and the answers the Gateway may give instead of the service.</summary>
-    public static JsonObject WithGatewayAnswers(JsonObject operation, ProxyRoute route)
+    public static JsonObject WithGatewayAnswers(JsonObject operation, RouteAccess route)
     {
-        operation["security"] = route.AuthorizationPolicy switch
+        operation["security"] = route.Policy switch
         {
-            AuthPolicies.Anonymous => new JsonArray(),
-            AuthPolicies.Public => new JsonArray(new JsonObject(), new JsonObject { ["apiKey"] = new JsonArray() }),
+            RouteAccess.Anonymous => new JsonArray(),
+            RouteAccess.Public => new JsonArray(new JsonObject(), new JsonObject { ["apiKey"] = new JsonArray() }),
             _ => new JsonArray(new JsonObject { ["apiKey"] = new JsonArray() }),
         };
         var responses = operation["responses"] as JsonObject ?? new JsonObject();
         operation["responses"] = responses;
-        if (route.AuthorizationPolicy == AuthPolicies.Default)
+        if (route.Policy == RouteAccess.Default)
         {
             Add(responses, "401", "AUTH_REQUIRED or INVALID_API_KEY", ErrorSchema);
             Add(responses, "403", "INVALID_TOKEN, or FORBIDDEN: the credential lacks the scope", ErrorSchema);
         }
 
-        if (route.AuthorizationPolicy != AuthPolicies.Anonymous)
+        if (route.Policy != RouteAccess.Anonymous)
         {
             Add(responses, "429", "RATE_LIMITED: retry after the seconds in Retry-After", RateLimitedSchema);
         }

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.Extensions.Options;
-using Platform.Gateway.Proxy;
+using Platform.Gateway.Routing;
+using Yarp.ReverseProxy;
+using Yarp.ReverseProxy.Model;
 using Platform.ServiceDefaults.OpenApi;
 
 namespace Platform.Gateway.OpenApi;
@@ -12,7 +14,7 @@ namespace Platform.Gateway.OpenApi;
 /// security scheme, and schemas merged (renamed with the service's name where two services use one name differently).
 /// Rebuilt at most every <see cref="CacheDuration"/>; a service that cannot be reached is left out until it can.
 /// </summary>
-internal sealed class PublicApiDocument(IHttpClientFactory httpClients, IConfiguration configuration, IOptions<GatewayOptions> options,
+internal sealed class PublicApiDocument(IProxyStateLookup proxy, IOptions<GatewayOptions> options,
     TimeProvider time, ILogger<PublicApiDocument> logger) : IDisposable
 {
     public const string Path = "/api/v1/openapi.json";
@@ -47,13 +49,13 @@ internal sealed class PublicApiDocument(IHttpClientFactory httpClients, IConfigu
 
     private async Task<JsonObject> BuildAsync(CancellationToken cancellationToken)
     {
-        var routes = ProxyRoutes.Resolve(configuration, options.Value);
+        var routes = proxy.GetRoutes().Where(r => r.Config.ClusterId is not null).ToList();
         var document = OpenApiSkeleton.Create(options.Value.CurrentApiVersion);
         var paths = document["paths"]!.AsObject();
         var schemas = document["components"]!["schemas"]!.AsObject();
-        foreach (var cluster in routes.GroupBy(r => r.Route.ClusterId))
+        foreach (var cluster in routes.GroupBy(r => r.Config.ClusterId!))
         {
-            if (await FetchAsync(cluster.First().Route, cancellationToken) is not { } upstream)
+            if (!proxy.TryGetCluster(cluster.Key, out var state) || await FetchAsync(state, cancellationToken) is not { } upstream)
             {
                 continue;
             }
@@ -67,7 +69,7 @@ internal sealed class PublicApiDocument(IHttpClientFactory httpClients, IConfigu
                     {
                         var target = paths[path] as JsonObject ?? new JsonObject();
                         paths[path] = target;
-                        target[method] = OpenApiSkeleton.WithGatewayAnswers(op.DeepClone().AsObject(), route.Route);
+                        target[method] = OpenApiSkeleton.WithGatewayAnswers(op.DeepClone().AsObject(), RouteAccess.For(route.Config));
                     }
                 }
             }
@@ -76,25 +78,32 @@ internal sealed class PublicApiDocument(IHttpClientFactory httpClients, IConfigu
         return document;
     }
 
-    /// <summary>The service's own document, asked for as the cluster's requests are forwarded (the same HTTP version).</summary>
-    private async Task<JsonObject?> FetchAsync(ProxyRoute route, CancellationToken cancellationToken)
+    /// <summary>The service's own document, asked for through the cluster's own client and HTTP version, as its requests are forwarded.</summary>
+    private async Task<JsonObject?> FetchAsync(ClusterState cluster, CancellationToken cancellationToken)
     {
+        var model = cluster.Model;
         try
         {
-            using var client = httpClients.CreateClient();
-            client.Timeout = TimeSpan.FromSeconds(5);
-            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(route.Destination, OpenApiExtensions.DocumentPath))
+            if (cluster.DestinationsState.AllDestinations is not [var destination, ..])
             {
-                Version = route.HttpVersion,
-                VersionPolicy = route.VersionPolicy,
+                throw new HttpRequestException("the cluster has no destination");
+            }
+
+            var httpRequest = model.Config.HttpRequest;
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(new Uri(destination.Model.Config.Address), OpenApiExtensions.DocumentPath))
+            {
+                Version = httpRequest?.Version ?? System.Net.HttpVersion.Version11,
+                VersionPolicy = httpRequest?.VersionPolicy ?? HttpVersionPolicy.RequestVersionOrLower,
             };
-            using var response = await client.SendAsync(request, cancellationToken);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(5));
+            using var response = await model.HttpClient.SendAsync(request, timeout.Token);
             response.EnsureSuccessStatusCode();
-            return JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken)) as JsonObject;
+            return JsonNode.Parse(await response.Content.ReadAsStringAsync(timeout.Token)) as JsonObject;
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or System.Text.Json.JsonException)
         {
-            logger.LogWarning("The OpenAPI document of {Cluster} is unavailable: {Reason}", route.ClusterId, ex.Message);
+            logger.LogWarning("The OpenAPI document of {Cluster} is unavailable: {Reason}", cluster.ClusterId, ex.Message);
             return null;
         }
     }
@@ -102,14 +111,15 @@ internal sealed class PublicApiDocument(IHttpClientFactory httpClients, IConfigu
     public void Dispose() => building.Dispose();
 
     /// <summary>The route of the cluster that forwards this operation, if any.</summary>
-    private static ResolvedRoute? Forwarding(IEnumerable<ResolvedRoute> routes, string path, string method)
+    private static RouteModel? Forwarding(IEnumerable<RouteModel> routes, string path, string method)
     {
         // A sample request path: every {parameter} of the operation's path stands for one segment.
         var sample = string.Join('/', path.Split('/').Select(s => s.StartsWith('{') ? "x" : s));
         foreach (var route in routes)
         {
-            var matcher = new TemplateMatcher(TemplateParser.Parse(route.Pattern), []);
-            if (matcher.TryMatch(sample, []) && (route.Methods.Count == 0 || route.Methods.Contains(method, StringComparer.OrdinalIgnoreCase)))
+            var match = route.Config.Match;
+            var matcher = new TemplateMatcher(TemplateParser.Parse(match.Path ?? "/{**rest}"), []);
+            if (matcher.TryMatch(sample, []) && (match.Methods is not { Count: > 0 } methods || methods.Contains(method, StringComparer.OrdinalIgnoreCase)))
             {
                 return route;
             }

@@ -165,6 +165,8 @@ public sealed class AuthenticationTests(PlatformFixture platform)
             Sign(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32), now, now.AddHours(1)),
             tokens.Issue("ten_x", "live", "c@example.com", DateTimeOffset.UtcNow.AddHours(-25)),
             Sign(gateway.PortalSecret, now, now.AddHours(48)),
+            // Expired 10 s ago: more than the clock skew the Gateway allows (5 s).
+            Sign(gateway.PortalSecret, now.AddHours(-1), now.AddSeconds(-10)),
             "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.",
         ];
 

@@ -19,6 +19,37 @@ public sealed class RoutingTests(PlatformFixture platform)
         Assert.Equal("NOT_FOUND", await response.ErrorCodeAsync());
     }
 
+    [Fact]
+    public async Task ConnectIs405InTheErrorFormat()
+    {
+        await using var gateway = await GatewayHost.StartAsync(platform);
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(gateway.Address.Host, gateway.Address.Port);
+        await using var stream = tcp.GetStream();
+
+        // HttpClient sends CONNECT only in authority form; a client that sends it for a path gets the same answer.
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes("CONNECT /api/v1/licenses HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
+        var answer = await new StreamReader(stream).ReadToEndAsync();
+
+        Assert.StartsWith("HTTP/1.1 405", answer, StringComparison.Ordinal);
+        Assert.Contains("\"code\":\"METHOD_NOT_ALLOWED\"", answer, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("TRACE", "/api/v1/products")]
+    [InlineData("FOO", "/api/v1/webhooks/wh_1")]
+    [InlineData("GET", "/api/v1/validate")]
+    public async Task AMethodNoRouteTakesIs405InTheErrorFormat(string method, string path)
+    {
+        var tenant = await platform.Licensing.CreateTenantAsync(RateLimitPlan.Enterprise);
+        await using var gateway = await GatewayHost.StartAsync(platform);
+
+        using var response = await gateway.Client(tenant.LiveKey).SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal("METHOD_NOT_ALLOWED", await response.ErrorCodeAsync());
+    }
+
     [Theory]
     [InlineData("POST", "/api/v1/validate")]
     [InlineData("POST", "/api/v1/activate")]
@@ -83,7 +114,8 @@ public sealed class RoutingTests(PlatformFixture platform)
 
         Assert.Equal("*", validate.Header("Access-Control-Allow-Origin"));
         Assert.Equal("", products.Header("Access-Control-Allow-Origin"));
-        Assert.Equal(HttpStatusCode.Unauthorized, products.StatusCode);
+        // The admin routes take no OPTIONS: a preflight there is refused, without any CORS header.
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, products.StatusCode);
         Assert.Equal("*", answered.Header("Access-Control-Allow-Origin"));
         Assert.Contains("X-RateLimit-Remaining", answered.Header("Access-Control-Expose-Headers"), StringComparison.OrdinalIgnoreCase);
     }
@@ -115,7 +147,7 @@ public sealed class RoutingTests(PlatformFixture platform)
         await using var gateway = await GatewayHost.StartAsync(platform, new Dictionary<string, string?>
         {
             ["ReverseProxy:Routes:legacy-validate:ClusterId"] = "validation",
-            ["ReverseProxy:Routes:legacy-validate:AuthorizationPolicy"] = "public",
+            ["ReverseProxy:Routes:legacy-validate:Metadata:Access"] = "public",
             ["ReverseProxy:Routes:legacy-validate:Match:Path"] = "/api/v1/licenses/validate-legacy",
             ["ReverseProxy:Routes:legacy-validate:Metadata:Sunset"] = "2027-03-31",
         });

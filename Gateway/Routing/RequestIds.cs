@@ -1,4 +1,4 @@
-namespace Platform.Gateway.Proxy;
+namespace Platform.Gateway.Routing;
 
 /// <summary>
 /// New request ids: 128 random bits as 32 lower-case hex digits. From <see cref="Random.Shared"/> (seeded from the

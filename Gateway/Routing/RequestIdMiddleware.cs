@@ -1,4 +1,4 @@
-namespace Platform.Gateway.Proxy;
+namespace Platform.Gateway.Routing;
 
 /// <summary>
 /// Gives every request an <c>X-Request-Id</c>: the client's, when it is a sensible token, otherwise a new one. It is the
@@ -6,12 +6,14 @@ namespace Platform.Gateway.Proxy;
 /// </summary>
 internal sealed class RequestIdMiddleware(RequestDelegate next)
 {
+    public const string Header = "X-Request-Id";
+
     public Task InvokeAsync(HttpContext context)
     {
-        var given = context.Request.Headers[HttpForwarder.RequestIdHeader];
+        var given = context.Request.Headers[Header];
         var id = given.Count == 1 && IsSensible(given.ToString()) ? given.ToString() : RequestIds.Next();
         context.TraceIdentifier = id;
-        context.Response.Headers[HttpForwarder.RequestIdHeader] = id;
+        context.Response.Headers[Header] = id;
         return next(context);
     }
 
