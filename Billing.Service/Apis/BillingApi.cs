@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.OpenApi;
 using Platform.ServiceDefaults.Identity;
 
 namespace Platform.Billing.Apis;
@@ -14,7 +15,8 @@ public static class BillingApi
     public static IEndpointRouteBuilder MapBillingApi(this IEndpointRouteBuilder endpoints)
     {
         var billing = endpoints.MapGroup("/api/v1/billing");
-        var admin = billing.MapGroup("").RequireCallerIdentity(AdminScope);
+        var admin = billing.MapGroup("").RequireCallerIdentity(AdminScope)
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status415UnsupportedMediaType);
         admin.MapSettingsApi();
         admin.MapSecretsApi();
         admin.MapPricesApi();

@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Platform.Gateway.Auth;
+using Platform.Gateway.Docs;
 using Platform.Gateway.IntegrationEvents;
 using Platform.Gateway.OpenApi;
 using Platform.Gateway.Routing;
@@ -76,13 +77,6 @@ internal static class Extensions
     public static WebApplication MapGateway(this WebApplication app)
     {
         app.UseMiddleware<RequestIdMiddleware>();
-        // Only /docs… passes through the Swagger UI's middleware (a regex and a static-file lookup), not every API call.
-        app.UseWhen(context => context.Request.Path.StartsWithSegments("/docs", StringComparison.OrdinalIgnoreCase), docs => docs.UseSwaggerUI(ui =>
-        {
-            ui.RoutePrefix = "docs";
-            ui.DocumentTitle = "License platform API";
-            ui.SwaggerEndpoint(PublicApiDocument.Path, "License platform API");
-        }));
         app.UseRouting();
         // CORS only for requests from a browser page (they carry Origin; preflights too): without Origin the CORS
         // middleware has nothing to do, yet it would still allocate the request's Items to mark that it ran.
@@ -92,6 +86,7 @@ internal static class Extensions
         app.MapGet(PublicApiDocument.Path, async (PublicApiDocument document, CancellationToken cancellationToken) =>
             Results.Text(await document.GetAsync(cancellationToken), "application/json; charset=utf-8"))
             .ExcludeFromDescription();
+        app.MapDocs();
         app.MapReverseProxy(proxy =>
         {
             proxy.UseMiddleware<CallerAuthentication>();

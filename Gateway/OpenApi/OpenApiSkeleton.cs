@@ -46,18 +46,17 @@ internal static class OpenApiSkeleton
         };
         var responses = operation["responses"] as JsonObject ?? new JsonObject();
         operation["responses"] = responses;
-        if (route.Policy == RouteAccess.Default)
-        {
-            Add(responses, "401", "AUTH_REQUIRED or INVALID_API_KEY", ErrorSchema);
-            Add(responses, "403", "INVALID_TOKEN, or FORBIDDEN: the credential lacks the scope", ErrorSchema);
-        }
-
+        Add(responses, "400", "VALIDATION_ERROR: X-API-Version is not a date", ErrorSchema);
         if (route.Policy != RouteAccess.Anonymous)
         {
+            // Public routes take an optional credential, and refuse a bad one as the others do.
+            Add(responses, "401", "AUTH_REQUIRED or INVALID_API_KEY", ErrorSchema);
+            Add(responses, "403", "INVALID_TOKEN, or FORBIDDEN: the credential lacks the scope", ErrorSchema);
             Add(responses, "429", "RATE_LIMITED: retry after the seconds in Retry-After", RateLimitedSchema);
         }
 
         Add(responses, "413", "PAYLOAD_TOO_LARGE", ErrorSchema);
+        Add(responses, "502", "BAD_GATEWAY", ErrorSchema);
         Add(responses, "503", "SERVICE_UNAVAILABLE", ErrorSchema);
         Add(responses, "504", "GATEWAY_TIMEOUT", ErrorSchema);
         if (route.Sunset is not null)

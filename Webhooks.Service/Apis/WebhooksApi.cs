@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Platform.ServiceDefaults.Apis;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.OpenApi;
 using Platform.Webhooks.Dispatch;
 using Platform.Webhooks.Infrastructure;
 using Platform.Webhooks.Model;
@@ -16,7 +17,8 @@ internal static class WebhooksApi
     /// <summary>The endpoint management API under <c>/api/v1/webhooks</c>: admin scope, the caller's tenant and environment only.</summary>
     public static RouteGroupBuilder MapWebhooksApi(this IEndpointRouteBuilder routes)
     {
-        var webhooks = routes.MapGroup("/api/v1/webhooks").RequireCallerIdentity(AdminScope).WithTags("Webhooks");
+        var webhooks = routes.MapGroup("/api/v1/webhooks").RequireCallerIdentity(AdminScope).WithTags("Webhooks")
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status415UnsupportedMediaType);
         webhooks.MapPost("", CreateAsync);
         webhooks.MapGet("", ListAsync);
         webhooks.MapGet("/{id}", GetAsync);

@@ -46,6 +46,15 @@ public sealed class GatewayEndToEndTests(PlatformFixture platform)
 
         Assert.True(document.GetProperty("paths").TryGetProperty("/api/v1/products", out _));
         Assert.True(document.GetProperty("paths").TryGetProperty("/api/v1/licenses", out _));
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/docs/index.html")).StatusCode);
+        foreach (var path in new[] { "/api/v1/validate", "/api/v1/activate", "/api/v1/deactivate" })
+        {
+            var responses = document.GetProperty("paths").GetProperty(path).GetProperty("post").GetProperty("responses");
+            foreach (var status in new[] { "400", "401", "403", "404", "429", "503" })
+            {
+                Assert.True(responses.TryGetProperty(status, out _), $"POST {path} does not list {status}");
+            }
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/docs")).StatusCode);
     }
 }

@@ -87,23 +87,65 @@ public sealed class OpenApiTests(PlatformFixture platform)
             validate["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>());
         Assert.NotNull(merged["components"]!["schemas"]!["ValidateRequest"]);
         Assert.NotNull(validate["responses"]!["429"]);
-        Assert.Null(validate["responses"]!["401"]);
+        // A key is optional there, but a bad one is refused.
+        Assert.NotNull(validate["responses"]!["401"]);
         Assert.Contains(validate["security"]!.AsArray(), s => s!.AsObject().Count == 0);
         Assert.Null(merged["paths"]!["/internal/metrics"]);
     }
 
     [Fact]
-    public async Task TheDocsPageIsSwaggerUiOverThePublicDocument()
+    public async Task TheDocsPageIsScalarOverThePublicDocument()
     {
         await using var gateway = await GatewayHost.StartAsync(platform);
         using var client = gateway.Client();
 
-        using var page = await client.GetAsync("/docs/index.html");
+        using var page = await client.GetAsync("/docs");
         var html = await page.Content.ReadAsStringAsync();
-        var initializer = await client.GetStringAsync("/docs/index.js");
+        using var script = await client.GetAsync("/docs/scalar.js");
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains("swagger-ui", html, StringComparison.Ordinal);
-        Assert.Contains("/api/v1/openapi.json", html + initializer, StringComparison.Ordinal);
+        // Scalar names the document relative to the site root.
+        Assert.Contains("\"api/v1/openapi.json\"", html, StringComparison.Ordinal);
+        Assert.Contains("scalar.js", html, StringComparison.Ordinal);
+        // Scalar's script is served by the Gateway itself, not fetched from a CDN.
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+    }
+
+    [Fact]
+    public async Task EveryErrorsHelpLinkOpensASectionThatExplainsItsCode()
+    {
+        var tenant = await platform.Licensing.CreateTenantAsync(Platform.Licensing.Model.RateLimitPlan.Enterprise);
+        await using var gateway = await GatewayHost.StartAsync(platform);
+        using var anonymous = gateway.Client();
+        using var keyed = gateway.Client(tenant.LiveKey);
+        using var badKey = gateway.Client("to_live_nothing");
+
+        HttpResponseMessage[] errors =
+        [
+            await anonymous.GetAsync("/api/v1/products"),
+            await badKey.GetAsync("/api/v1/products"),
+            await keyed.GetAsync("/api/v1/nothing-here"),
+            await keyed.GetAsync("/api/v1/products/prod_missing"),
+            await keyed.SendAsync(new HttpRequestMessage(new HttpMethod("TRACE"), "/api/v1/products")),
+        ];
+        var page = await anonymous.GetStringAsync("/docs/errors");
+
+        foreach (var error in errors)
+        {
+            var body = await error.JsonAsync();
+            var code = body.GetProperty("code").GetString()!;
+            Assert.Equal($"/docs/errors#{code}", body.GetProperty("help").GetString());
+            Assert.Contains($"<section id=\"{code}\">", page, StringComparison.Ordinal);
+            error.Dispose();
+        }
+
+        // Every shared code has its section, with what it means and what to do.
+        foreach (var field in typeof(Platform.ServiceDefaults.Errors.ErrorCodes).GetFields().Where(f => f.IsLiteral))
+        {
+            var code = (string)field.GetRawConstantValue()!;
+            Assert.Contains($"<section id=\"{code}\">", page, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("What to do:", page, StringComparison.Ordinal);
     }
 }
