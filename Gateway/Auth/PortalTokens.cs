@@ -85,9 +85,9 @@ internal sealed class PortalTokens
     /// <summary>The session's identity from a principal the handler validated, or null when a claim is missing.</summary>
     public static CallerIdentity? IdentityOf(ClaimsPrincipal principal) =>
         principal.FindFirst("tenant")?.Value is { Length: > 0 } tenant &&
-        principal.FindFirst("env")?.Value is "live" or "test" &&
+        principal.FindFirst("env")?.Value is ("live" or "test") and var environment &&
         principal.FindFirst("sub")?.Value is { Length: > 0 } customer
-            ? new CallerIdentity(tenant, principal.FindFirst("env")!.Value, [Scope], $"portal:{customer}", Scope, customer)
+            ? new CallerIdentity(tenant, environment, [Scope], $"portal:{customer}", Scope, customer)
             : null;
 
     private static byte[] ReadSecret(IConfiguration configuration)

@@ -32,7 +32,11 @@ internal sealed class GatewayTransforms(IOptions<GatewayOptions> options) : ITra
         {
             var http = transform.HttpContext;
             var headers = transform.ProxyRequest.Headers;
-            RemoveConnectionOptions(http.Request.Headers.Connection, headers);
+            foreach (var name in ConnectionOptions(http.Request.Headers.Connection))
+            {
+                headers.Remove(name);
+            }
+
             headers.Remove(IdentityToken.HeaderName);
             headers.Remove(RequestIdMiddleware.Header);
             headers.Remove(ApiVersion.Header);
@@ -51,12 +55,9 @@ internal sealed class GatewayTransforms(IOptions<GatewayOptions> options) : ITra
             var headers = http.Response.Headers;
             if (transform.ProxyResponse?.Headers.NonValidated.TryGetValues(HeaderNames.Connection, out var connection) == true)
             {
-                foreach (var value in connection)
+                foreach (var name in ConnectionOptions(connection))
                 {
-                    foreach (var name in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-                    {
-                        headers.Remove(name);
-                    }
+                    headers.Remove(name);
                 }
             }
 
@@ -73,17 +74,9 @@ internal sealed class GatewayTransforms(IOptions<GatewayOptions> options) : ITra
     }
 
     /// <summary>
-    /// The headers a message's <c>Connection</c> header names are hop-by-hop too (RFC 9110 §7.6.1); YARP drops only the
+    /// The headers a message's <c>Connection</c> header names, hop-by-hop too (RFC 9110 §7.6.1); YARP drops only the
     /// standard ones.
     /// </summary>
-    private static void RemoveConnectionOptions(Microsoft.Extensions.Primitives.StringValues connection, System.Net.Http.Headers.HttpHeaders headers)
-    {
-        foreach (var value in connection)
-        {
-            foreach (var name in (value ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            {
-                headers.Remove(name);
-            }
-        }
-    }
+    private static IEnumerable<string> ConnectionOptions(IEnumerable<string?> connection) =>
+        connection.SelectMany(value => (value ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
 }
