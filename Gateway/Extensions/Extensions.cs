@@ -54,7 +54,7 @@ internal static class Extensions
         builder.Services.AddAuthentication().AddJwtBearer(PortalTokens.Scheme, _ => { });
         builder.Services.AddOptions<Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerOptions>(PortalTokens.Scheme)
             .Configure<PortalTokens>((options, tokens) => tokens.Configure(options));
-        builder.Services.AddSingleton(sp => CallerRateLimiter.CreateLimiter(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimitOptions>>().Value));
+        builder.Services.AddSingleton<CallerRateLimits>();
         // Routes and clusters from the ReverseProxy section; destinations such as http://_h2c.validation through service discovery.
         builder.Services.AddServiceDiscovery();
         builder.Services.AddReverseProxy()
@@ -72,7 +72,7 @@ internal static class Extensions
 
     /// <summary>
     /// The Gateway's pipeline and endpoints: request id, docs, routing, CORS, then YARP's routes, whose own pipeline
-    /// authenticates the caller, counts it against its rate limit and answers a failed forward in the error format.
+    /// authenticates the caller and counts it against its rate limit, then balances, and answers a failed forward in the error format.
     /// </summary>
     public static WebApplication MapGateway(this WebApplication app)
     {
@@ -90,7 +90,6 @@ internal static class Extensions
         app.MapReverseProxy(proxy =>
         {
             proxy.UseMiddleware<CallerAuthentication>();
-            proxy.UseMiddleware<CallerRateLimiter>();
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();
             proxy.UseMiddleware<UpstreamErrors>();

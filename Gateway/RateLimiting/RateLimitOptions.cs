@@ -1,6 +1,6 @@
 namespace Platform.Gateway.RateLimiting;
 
-/// <summary>The <c>Gateway:RateLimits</c> section: requests a minute, on a sliding window.</summary>
+/// <summary>The <c>Gateway:RateLimits</c> section: requests a window (a minute, as the reference says), sliding by the second.</summary>
 internal sealed class RateLimitOptions
 {
     public const string SectionName = "Gateway:RateLimits";
@@ -22,8 +22,15 @@ internal sealed class RateLimitOptions
     /// <summary>Per portal session.</summary>
     public int PortalPerMinute { get; init; } = 100;
 
-    /// <summary>The window slides in this many steps.</summary>
-    public int SegmentsPerWindow { get; init; } = 6;
+    /// <summary>The window the limits count in, in whole seconds (tests shorten it).</summary>
+    public TimeSpan Window { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The partition of a client address (0: unlimited).</summary>
+    public RatePartition ForAddress(string address) => new($"ip:{address}", AnonymousPerMinute > 0 ? AnonymousPerMinute : null);
+
+    /// <summary>The partition of a portal session (0: unlimited).</summary>
+    public RatePartition ForPortalSession(string tenantId, string customer) =>
+        new($"portal:{tenantId}:{customer}", PortalPerMinute > 0 ? PortalPerMinute : null);
 
     /// <summary>The limit of a plan; a plan this Gateway does not know gets the smallest one rather than none.</summary>
     public int? ForPlan(string plan) =>

@@ -57,6 +57,67 @@ public sealed class RateLimitTests(PlatformFixture platform)
         Assert.Equal("9", testAllowed.Header("X-RateLimit-Remaining"));
     }
 
+    [Fact]
+    public async Task AClientThatWaitsRetryAfterSecondsIsLetThrough()
+    {
+        // A six-second window so the test waits seconds, not a minute: four requests, then six two seconds later.
+        var tenant = await platform.Licensing.CreateTenantAsync(RateLimitPlan.Builder);
+        await using var gateway = await GatewayHost.StartAsync(platform, new Dictionary<string, string?> { ["Gateway:RateLimits:Window"] = "00:00:06" });
+        using var client = gateway.Client(tenant.LiveKey);
+        await SendAsync(client, 4);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await SendAsync(client, 6);
+
+        using var refused = await client.GetAsync("/api/v1/products");
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        var retryAfter = (await refused.JsonAsync()).GetProperty("retryAfter").GetInt32();
+
+        // Only the first four leave the window first, about four seconds from now: not a whole window.
+        Assert.InRange(retryAfter, 1, 5);
+        await Task.Delay(TimeSpan.FromSeconds(retryAfter));
+        using var admitted = await client.GetAsync("/api/v1/products");
+        Assert.Equal(HttpStatusCode.OK, admitted.StatusCode);
+    }
+
+    [Fact]
+    public async Task RefusedAndNotFoundAnswersCarryTheRateHeaders()
+    {
+        var tenant = await platform.Licensing.CreateTenantAsync(RateLimitPlan.Builder);
+        var validateOnly = await platform.Licensing.CreateKeyAsync(tenant.TenantId, ApiEnvironment.Live, ApiKey.ValidateScope);
+        await using var gateway = await GatewayHost.StartAsync(platform, new Dictionary<string, string?> { ["Gateway:RateLimits:AnonymousPerMinute"] = "5" });
+
+        using var missing = await gateway.Client().GetAsync("/api/v1/products");
+        using var invalid = await gateway.Client("to_live_thisKeyWasNeverIssued0000000000").GetAsync("/api/v1/products");
+        using var forbidden = await gateway.Client(validateOnly).GetAsync("/api/v1/products");
+        using var notFound = await gateway.Client(tenant.LiveKey).GetAsync("/api/v1/products/prod_doesNotExist");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, invalid.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, notFound.StatusCode);
+        // The two refused credentials counted against the client address; the scope refusal and the 404 against their keys.
+        Assert.Equal(("5", "4"), (missing.Header("X-RateLimit-Limit"), missing.Header("X-RateLimit-Remaining")));
+        Assert.Equal(("5", "3"), (invalid.Header("X-RateLimit-Limit"), invalid.Header("X-RateLimit-Remaining")));
+        Assert.Equal(("10", "9"), (forbidden.Header("X-RateLimit-Limit"), forbidden.Header("X-RateLimit-Remaining")));
+        Assert.Equal(("10", "9"), (notFound.Header("X-RateLimit-Limit"), notFound.Header("X-RateLimit-Remaining")));
+        Assert.All([missing, invalid, forbidden, notFound], r => Assert.NotEqual("", r.Header("X-RateLimit-Reset")));
+    }
+
+    [Fact]
+    public async Task GuessingKeysFromOneAddressIsLimited()
+    {
+        await using var gateway = await GatewayHost.StartAsync(platform, new Dictionary<string, string?> { ["Gateway:RateLimits:AnonymousPerMinute"] = "3" });
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await gateway.Client($"to_live_guess{i}AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA").GetAsync("/api/v1/products");
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
+    }
+
     [Theory]
     [InlineData(RateLimitPlan.Starter, "100")]
     [InlineData(RateLimitPlan.Professional, "1000")]
@@ -84,6 +145,15 @@ public sealed class RateLimitTests(PlatformFixture platform)
             using var response = await client.GetAsync("/api/v1/products");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal("", response.Header("X-RateLimit-Limit"));
+        }
+    }
+
+    private static async Task SendAsync(HttpClient client, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            using var response = await client.GetAsync("/api/v1/products");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
     }
 }
