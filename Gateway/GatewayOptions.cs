@@ -11,6 +11,12 @@ internal sealed class GatewayOptions
     /// <summary>How long a resolved API key is reused before Licensing is asked again.</summary>
     public TimeSpan ApiKeyCacheDuration { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long after Licensing last confirmed a key the Gateway goes on accepting it while Licensing cannot be reached
+    /// (0: not at all). A revocation event still drops it at once.
+    /// </summary>
+    public TimeSpan ApiKeyOutageGrace { get; init; } = TimeSpan.FromMinutes(15);
+
     /// <summary>The API version assumed when a request names none (<c>X-API-Version</c>).</summary>
     public string CurrentApiVersion { get; init; } = "2026-01-01";
 }

@@ -39,19 +39,19 @@ public sealed class ApiKeyCacheTests(PlatformFixture platform)
         Assert.Equal(1, platform.Licensing.CallsTo(Lookup) - before);
 
         // Past four fifths of the 4 s (3.2 s): answered from the cache, and the key is looked up again meanwhile.
-        await UntilAsync(clock, 3.4);
+        await clock.UntilAsync(3.4);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/products")).StatusCode);
         await WaitForAsync(() => platform.Licensing.CallsTo(Lookup) - before == 2);
 
         // Past the first resolution's expiry (4 s): the renewed one answers, without another lookup.
-        await UntilAsync(clock, 4.5);
+        await clock.UntilAsync(4.5);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/products")).StatusCode);
         Assert.Equal(2, platform.Licensing.CallsTo(Lookup) - before);
 
         // Revoked behind the Gateway's back: the renewal due from 6.6 s finds the key gone and drops it, so the key is
         // refused before its cached resolution (renewed at 3.4 s) would have expired at 7.4 s.
         await platform.Licensing.RevokeSilentlyAsync(tenant.LiveKey);
-        await UntilAsync(clock, 6.7);
+        await clock.UntilAsync(6.7);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/products")).StatusCode);
         while (true)
         {
@@ -67,13 +67,6 @@ public sealed class ApiKeyCacheTests(PlatformFixture platform)
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(7.4), $"refused only at {clock.Elapsed.TotalSeconds:F2} s, when the resolution expired anyway");
         Assert.True(platform.Licensing.CallsTo(Lookup) - before >= 3);
-    }
-
-    private static async Task UntilAsync(Stopwatch clock, double seconds)
-    {
-        var left = TimeSpan.FromSeconds(seconds) - clock.Elapsed;
-        Assert.True(left > TimeSpan.Zero, $"the test fell behind its schedule: {clock.Elapsed.TotalSeconds:F1} s, not before {seconds} s");
-        await Task.Delay(left);
     }
 
     private static async Task WaitForAsync(Func<bool> condition)

@@ -20,6 +20,9 @@ public sealed class PlatformFixture : IAsyncLifetime
         Upstream = await Upstream.StartAsync();
     }
 
+    /// <summary>A Licensing of its own, over a new database, for a test that stops it.</summary>
+    internal async Task<LicensingHost> StartLicensingAsync() => await LicensingHost.StartAsync(await postgres.CreateDatabaseAsync(), EventBus);
+
     public async Task DisposeAsync()
     {
         await Upstream.DisposeAsync();
