@@ -51,6 +51,7 @@ internal static class Extensions
 
         builder.Services.AddSingleton<ApiKeyCache>();
         builder.Services.AddSingleton<PortalTokens>();
+        // The only scheme, yet not the default one (SuppressAutoDefaultScheme in Gateway.csproj): see there.
         builder.Services.AddAuthentication().AddJwtBearer(PortalTokens.Scheme, _ => { });
         builder.Services.AddOptions<Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerOptions>(PortalTokens.Scheme)
             .Configure<PortalTokens>((options, tokens) => tokens.Configure(options));
