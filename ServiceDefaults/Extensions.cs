@@ -33,5 +33,8 @@ public static class Extensions
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddSingleton<IStartupFilter, ErrorResponseStartupFilter>();
         builder.Services.AddSingleton<Microsoft.AspNetCore.Diagnostics.IDeveloperPageExceptionFilter, RethrowDeveloperPageFilter>();
+        // The developer page logs every exception it sees as an unhandled error, a client's malformed body too, before
+        // handing it back; the error middleware logs each by what it is (a client's mistake at Information, a fault as an error).
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Diagnostics.DeveloperExceptionPageMiddleware", LogLevel.None);
     }
 }

@@ -4,6 +4,7 @@ using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.ServiceCalls;
 using LicensingGrpc = Platform.Protos.Licensing.V1.Licensing;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.Input;
 
 namespace Platform.Billing.Extensions;
 
@@ -12,6 +13,7 @@ public static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        builder.AddRequestInputChecks();
         builder.AddPostgresDataSource("billingdb");
         builder.AddMigrations(typeof(Extensions).Assembly, BillingMigrations.LockKey);
         builder.AddCallerIdentity();

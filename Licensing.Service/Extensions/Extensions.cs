@@ -6,6 +6,7 @@ using Platform.Licensing.IntegrationEvents;
 using Platform.Licensing.Model;
 using Platform.ServiceDefaults.Identity;
 using Platform.ServiceDefaults.Messaging;
+using Platform.ServiceDefaults.Input;
 
 namespace Platform.Licensing.Extensions;
 
@@ -14,6 +15,7 @@ public static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        builder.AddRequestInputChecks();
         builder.AddLicensingDatabase();
         builder.AddEventBus();
         builder.AddCallerIdentity();

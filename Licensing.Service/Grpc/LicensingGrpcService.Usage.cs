@@ -17,7 +17,9 @@ internal sealed partial class LicensingGrpcService
 
         var now = DateTimeOffset.UtcNow;
         var records = request.Records
-            .Where(r => r.LicenseId.Length is > 0 and <= MaxTextLength && r.Result.Length is > 0 and <= 64)
+            // A record Postgres could not store (a NUL in an id) is dropped, never the batch with it.
+            .Where(r => r.LicenseId.Length is > 0 and <= MaxTextLength && r.Result.Length is > 0 and <= 64
+                && !r.LicenseId.Contains('\0') && !r.Result.Contains('\0'))
             .Select(r => new StoredUsage
             {
                 LicenseId = r.LicenseId,
@@ -34,5 +36,23 @@ internal sealed partial class LicensingGrpcService
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
-    private static string? Truncated(string value) => value.Length == 0 ? null : value[..Math.Min(value.Length, MaxTextLength)];
+    /// <summary>
+    /// At most <see cref="MaxTextLength"/> characters, not cutting a surrogate pair in two, with any NUL (which a
+    /// Postgres text cannot hold) replaced: a domain or machine id is kept for reports, never allowed to fail the batch.
+    /// </summary>
+    private static string? Truncated(string value)
+    {
+        if (value.Length == 0)
+        {
+            return null;
+        }
+
+        var length = Math.Min(value.Length, MaxTextLength);
+        if (length < value.Length && char.IsHighSurrogate(value[length - 1]))
+        {
+            length--;
+        }
+
+        return value[..length].Replace('\0', '\uFFFD');
+    }
 }

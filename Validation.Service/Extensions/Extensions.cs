@@ -11,6 +11,7 @@ using Platform.Validation.Licensing;
 using Platform.Validation.Model;
 using Platform.Validation.Tokens;
 using Platform.Validation.Usage;
+using Platform.ServiceDefaults.Input;
 
 namespace Platform.Validation.Extensions;
 
@@ -19,6 +20,7 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        builder.AddRequestInputChecks();
         builder.Services.AddOptions<ValidationOptions>().Bind(builder.Configuration.GetSection(ValidationOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         builder.AddServiceCredential("validation");

@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Platform.Contracts.Usage;
 using Platform.Validation.Licensing;
 
@@ -6,8 +7,8 @@ namespace Platform.Validation.Usage;
 /// <summary>
 /// Sends the usage <see cref="UsageCounter"/> counted to <c>Licensing.RecordUsage</c> every
 /// <see cref="ValidationOptions.UsageFlushInterval"/>: identical validations are one record with a count. A batch
-/// Licensing did not take is kept and merged into the next (bounded), so only a crash loses usage: at most the one
-/// batch not yet sent.
+/// Licensing could not take is kept and merged into the next (bounded), so only a crash loses usage: at most the one
+/// batch not yet sent; a batch Licensing refuses for what it holds (INVALID_ARGUMENT) is dropped, not retried.
 /// </summary>
 internal sealed class UsageReporter(UsageCounter counter, LicensingClient licensing, IOptions<ValidationOptions> options, ILogger<UsageReporter> logger) : BackgroundService
 {
@@ -45,6 +46,11 @@ internal sealed class UsageReporter(UsageCounter counter, LicensingClient licens
             try
             {
                 await licensing.RecordUsageAsync(request, cancellationToken);
+            }
+            catch (RpcException ex) when (ex.StatusCode == StatusCode.InvalidArgument)
+            {
+                // Refused for what it holds: sent again it would be refused again, and block every batch after it.
+                logger.LogError("Licensing refused {Records} usage records, which are dropped: {Reason}", request.Records.Count, ex.Status.Detail);
             }
             catch (Exception ex)
             {

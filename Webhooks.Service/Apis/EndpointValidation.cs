@@ -28,7 +28,7 @@ internal static class EndpointValidation
             return Invalid("url must use https for live-mode endpoints.");
         }
 
-        return await addresses.CheckAsync(uri, cancellationToken) is { } refusal
+        return await addresses.CheckAsync(uri, caller.Environment, cancellationToken) is { } refusal
             ? ApiErrorWriter.Result(StatusCodes.Status400BadRequest, UrlNotAllowed, $"Invalid fields: {refusal}.")
             : null;
     }

@@ -6,13 +6,18 @@ using Platform.Webhooks.Model;
 namespace Platform.Webhooks.Dispatch;
 
 /// <summary>
-/// Which addresses webhooks may reach. Loopback, private, link-local (cloud metadata lives there),
-/// shared, multicast and reserved ranges are refused unless configuration allows them. Checked when an
-/// endpoint is saved and again on every connection, after DNS resolution, so a name re-pointed at an
-/// internal address (DNS rebinding) is refused too.
+/// Which addresses webhooks may reach. Loopback, private, link-local (cloud metadata lives there), unique-local,
+/// shared, multicast and reserved ranges are refused, and so is every IPv6 spelling that embeds or translates an IPv4
+/// address (IPv4-compatible and -translated, NAT64, 6to4, Teredo) and any address with a zone. Checked when an
+/// endpoint is saved and again on every connection, after DNS resolution, so a name re-pointed at an internal address
+/// (DNS rebinding) is refused too. Loopback is allowed only by <see cref="WebhookOptions.AllowLoopback"/>, a
+/// development setting, and only for test-mode endpoints; <see cref="WebhookOptions.AllowPrivateNetworks"/> allows
+/// the private and reserved ranges.
 /// </summary>
 public sealed class AddressPolicy(IOptions<WebhookOptions> options)
 {
+    public const string TestEnvironment = "test";
+
     private static readonly (IPAddress Network, int Prefix)[] NonPublicV4 =
     [
         (IPAddress.Parse("0.0.0.0"), 8), (IPAddress.Parse("10.0.0.0"), 8), (IPAddress.Parse("100.64.0.0"), 10),
@@ -24,13 +29,22 @@ public sealed class AddressPolicy(IOptions<WebhookOptions> options)
 
     private static readonly (IPAddress Network, int Prefix)[] NonPublicV6 =
     [
-        (IPAddress.Parse("::"), 128), (IPAddress.Parse("fc00::"), 7), (IPAddress.Parse("fe80::"), 10),
-        (IPAddress.Parse("fec0::"), 10), (IPAddress.Parse("ff00::"), 8), (IPAddress.Parse("2001:db8::"), 32),
-        (IPAddress.Parse("64:ff9b::"), 96), (IPAddress.Parse("2002::"), 16),
+        // ::/8 holds the unspecified address, IPv4-compatible (::a.b.c.d) and -translated (::ffff:0:a.b.c.d) addresses
+        // and NAT64 (64:ff9b::/96, 64:ff9b:1::/48); 100::/64 discards; 2001::/23 holds Teredo (2001::/32) and other
+        // protocol assignments; 2002::/16 is 6to4.
+        (IPAddress.Parse("::"), 8), (IPAddress.Parse("100::"), 64), (IPAddress.Parse("2001::"), 23),
+        (IPAddress.Parse("2001:db8::"), 32), (IPAddress.Parse("2002::"), 16), (IPAddress.Parse("fc00::"), 7),
+        (IPAddress.Parse("fe80::"), 10), (IPAddress.Parse("fec0::"), 10), (IPAddress.Parse("ff00::"), 8),
     ];
 
-    public bool IsAllowed(IPAddress address)
+    /// <summary>Whether a webhook of an endpoint in <paramref name="environment"/> (<c>test</c> or <c>live</c>) may connect to <paramref name="address"/>.</summary>
+    public bool IsAllowed(IPAddress address, string environment)
     {
+        if (address.AddressFamily == AddressFamily.InterNetworkV6 && address.ScopeId != 0)
+        {
+            return false; // a zone names an interface of this machine: never a public destination
+        }
+
         if (address.IsIPv4MappedToIPv6)
         {
             address = address.MapToIPv4();
@@ -38,15 +52,15 @@ public sealed class AddressPolicy(IOptions<WebhookOptions> options)
 
         if (IPAddress.IsLoopback(address))
         {
-            return options.Value.AllowLoopback;
+            return options.Value.AllowLoopback && environment == TestEnvironment;
         }
 
         var ranges = address.AddressFamily == AddressFamily.InterNetwork ? NonPublicV4 : NonPublicV6;
         return !ranges.Any(r => InRange(address, r.Network, r.Prefix)) || options.Value.AllowPrivateNetworks;
     }
 
-    /// <summary>Null when <paramref name="url"/> may be used; otherwise why not.</summary>
-    public async Task<string?> CheckAsync(Uri url, CancellationToken cancellationToken)
+    /// <summary>Null when an endpoint in <paramref name="environment"/> may use <paramref name="url"/>; otherwise why not.</summary>
+    public async Task<string?> CheckAsync(Uri url, string environment, CancellationToken cancellationToken)
     {
         IPAddress[] addresses;
         try
@@ -63,16 +77,20 @@ public sealed class AddressPolicy(IOptions<WebhookOptions> options)
             return $"url host '{url.Host}' does not resolve";
         }
 
-        return addresses.FirstOrDefault(a => !IsAllowed(a)) is { } refused
+        return addresses.FirstOrDefault(a => !IsAllowed(a, environment)) is { } refused
             ? $"url resolves to {refused}, a loopback, private or reserved address, which webhooks may not reach"
             : null;
     }
 
-    /// <summary>The connection step of the webhook client: resolves the host itself and connects only to allowed addresses.</summary>
-    public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    /// <summary>The connection step of the webhook client for endpoints in <paramref name="environment"/>.</summary>
+    public Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>> ConnectFor(string environment) =>
+        (context, cancellationToken) => ConnectAsync(context, environment, cancellationToken);
+
+    /// <summary>Resolves the host itself and connects only to allowed addresses.</summary>
+    private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, string environment, CancellationToken cancellationToken)
     {
         var endPoint = context.DnsEndPoint;
-        var allowed = (await ResolveAsync(endPoint.Host, cancellationToken)).Where(IsAllowed).ToList();
+        var allowed = (await ResolveAsync(endPoint.Host, cancellationToken)).Where(a => IsAllowed(a, environment)).ToList();
         if (allowed.Count == 0)
         {
             throw new HttpRequestException($"Refused to connect to '{endPoint.Host}': it resolves only to addresses webhooks may not reach.");

@@ -25,7 +25,7 @@ public sealed class DeliveryQueue(NpgsqlDataSource dataSource)
             FROM due, endpoints e
             WHERE d.id = due.id AND e.id = d.endpoint_id
             RETURNING d.id, d.endpoint_id, d.event_id, d.event_type, d.payload, d.attempts, d.max_attempts, e.url, e.secret,
-                CASE WHEN e.previous_secret_expires_at > now() THEN e.previous_secret END, e.failing_since IS NOT NULL
+                CASE WHEN e.previous_secret_expires_at > now() THEN e.previous_secret END, e.failing_since IS NOT NULL, e.environment
             """);
         claim.Parameters.AddWithValue("limit", limit);
         claim.Parameters.AddWithValue("lease", NpgsqlDbType.Interval, lease);
@@ -40,7 +40,7 @@ public sealed class DeliveryQueue(NpgsqlDataSource dataSource)
             }
 
             work.Add(new DeliveryWork(reader.GetString(0), reader.GetString(1), reader.GetGuid(2), reader.GetString(3), reader.GetString(4),
-                reader.GetInt32(5), reader.GetInt32(6), reader.GetString(7), secrets, reader.GetBoolean(10)));
+                reader.GetInt32(5), reader.GetInt32(6), reader.GetString(7), secrets, reader.GetBoolean(10), reader.GetString(11)));
         }
 
         return work;

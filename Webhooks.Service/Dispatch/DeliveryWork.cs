@@ -1,6 +1,9 @@
 namespace Platform.Webhooks.Dispatch;
 
-/// <summary>A claimed delivery: what to send, where, with which secrets, and whether its endpoint was failing when claimed.</summary>
+/// <summary>
+/// A claimed delivery: what to send, where, with which secrets, whether its endpoint was failing when claimed, and the
+/// endpoint's environment (<c>test</c> or <c>live</c>: only test endpoints may reach loopback, in development).
+/// </summary>
 public sealed record DeliveryWork(
     string Id,
     string EndpointId,
@@ -11,7 +14,8 @@ public sealed record DeliveryWork(
     int MaxAttempts,
     string Url,
     IReadOnlyList<string> Secrets,
-    bool EndpointFailing);
+    bool EndpointFailing,
+    string Environment);
 
 /// <summary>What one attempt got back: the status code (none when the request failed), the time taken, the error, and the start of the body.</summary>
 public sealed record AttemptOutcome(int? StatusCode, int DurationMs, string? Error, string? ResponseBody)

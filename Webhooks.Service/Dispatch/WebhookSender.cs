@@ -10,7 +10,7 @@ namespace Platform.Webhooks.Dispatch;
 /// <summary>
 /// POSTs one delivery: signed, within the timeout, never following a redirect, reading at most
 /// <see cref="WebhookOptions.MaxResponseBytes"/> of the answer. Connections go through
-/// <see cref="AddressPolicy.ConnectAsync"/>, never through a proxy.
+/// <see cref="AddressPolicy.ConnectFor"/> of the endpoint's environment, never through a proxy.
 /// </summary>
 public sealed class WebhookSender : IDisposable
 {
@@ -21,26 +21,16 @@ public sealed class WebhookSender : IDisposable
     public const string DeliveryIdHeader = "X-TO-Delivery-ID";
     private const int StoredBodyChars = 1024;
 
-    private readonly HttpClient client;
+    private readonly HttpClient liveClient;
+    private readonly HttpClient testClient;
     private readonly WebhookOptions options;
 
     public WebhookSender(AddressPolicy addresses, IOptions<WebhookOptions> options)
     {
         this.options = options.Value;
-        var handler = new SocketsHttpHandler
-        {
-            AllowAutoRedirect = false,
-            UseProxy = false,
-            UseCookies = false,
-            ConnectCallback = addresses.ConnectAsync,
-            ConnectTimeout = this.options.RequestTimeout,
-            // Re-resolve (and so re-check) names regularly instead of holding a connection forever.
-            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-            MaxResponseHeadersLength = 64,
-            MaxConnectionsPerServer = 64,
-        };
-        client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
-        client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("Platform-Webhooks", "1.0"));
+        // One client per environment, so a connection opened for a test endpoint is never pooled for a live one.
+        liveClient = CreateClient(addresses.ConnectFor("live"));
+        testClient = CreateClient(addresses.ConnectFor(AddressPolicy.TestEnvironment));
     }
 
     public async Task<AttemptOutcome> SendAsync(DeliveryWork work, CancellationToken cancellationToken)
@@ -61,6 +51,7 @@ public sealed class WebhookSender : IDisposable
         var clock = Stopwatch.StartNew();
         try
         {
+            var client = work.Environment == AddressPolicy.TestEnvironment ? testClient : liveClient;
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             var body = await ReadCappedAsync(response.Content, timeout.Token);
             return new AttemptOutcome((int)response.StatusCode, Elapsed(clock), null, body);
@@ -100,5 +91,28 @@ public sealed class WebhookSender : IDisposable
 
     private static int Elapsed(Stopwatch clock) => (int)Math.Min(int.MaxValue, clock.ElapsedMilliseconds);
 
-    public void Dispose() => client.Dispose();
+    public void Dispose()
+    {
+        liveClient.Dispose();
+        testClient.Dispose();
+    }
+
+    private HttpClient CreateClient(Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>> connect)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseProxy = false,
+            UseCookies = false,
+            ConnectCallback = connect,
+            ConnectTimeout = options.RequestTimeout,
+            // Re-resolve (and so re-check) names regularly instead of holding a connection forever.
+            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+            MaxResponseHeadersLength = 64,
+            MaxConnectionsPerServer = 64,
+        };
+        var client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("Platform-Webhooks", "1.0"));
+        return client;
+    }
 }

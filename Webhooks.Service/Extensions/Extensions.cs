@@ -5,6 +5,7 @@ using Platform.Webhooks.Dispatch;
 using Platform.Webhooks.Infrastructure;
 using Platform.Webhooks.IntegrationEvents;
 using Platform.Webhooks.Model;
+using Platform.ServiceDefaults.Input;
 
 namespace Platform.Webhooks.Extensions;
 
@@ -16,6 +17,7 @@ internal static class Extensions
 
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        builder.AddRequestInputChecks();
         builder.AddPostgresDataSource("webhooksdb");
         builder.AddMigrations(typeof(Extensions).Assembly, MigrationLockKey);
         builder.AddEventBus(bus => bus.AddConsumer<LicenseEventConsumer>(typeof(LicenseEventConsumerDefinition)));

@@ -149,4 +149,25 @@ public sealed class RuntimeWritesTests(PostgresFixture postgres)
         Assert.Equal(now.AddSeconds(-1).ToUnixTimeMilliseconds(), after.GetProperty("last_validated_at").GetDateTimeOffset().ToUnixTimeMilliseconds());
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await s.Client.GetAsync($"/api/v1/licenses/{id}/usage?days=0")).StatusCode);
     }
+
+    [Fact]
+    public async Task ARecordWithANulIsNeverAllowedToFailItsBatch()
+    {
+        await using var s = await Scenario.StartAsync(postgres);
+        var id = (await s.CreateLicenseAsync()).GetProperty("id").GetString()!;
+        var now = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow);
+        var batch = new RecordUsageRequest();
+        batch.Records.Add(new UsageRecord { LicenseId = id, OccurredAt = now, Result = "valid", Fingerprint = "a\0b", Domain = "x\0.example", Count = 2 });
+        batch.Records.Add(new UsageRecord { LicenseId = id + "\0", OccurredAt = now, Result = "valid", Count = 5 });
+        batch.Records.Add(new UsageRecord { LicenseId = id, OccurredAt = now, Result = "valid", Fingerprint = new string('m', 255) + "\ud83d\ude00", Count = 1 });
+
+        var recorded = await s.Licensing.RecordUsageAsync(batch);
+        var usage = await s.GetAsync($"/api/v1/licenses/{id}/usage");
+
+        Assert.Equal(2, recorded.Recorded);
+        Assert.Equal(3, usage.GetProperty("validation_count").GetInt64());
+        var machines = usage.GetProperty("recent").EnumerateArray().Select(r => r.GetProperty("machine").GetString()).ToList();
+        Assert.Contains("a\ufffdb", machines);
+        Assert.Contains(new string('m', 255), machines);
+    }
 }

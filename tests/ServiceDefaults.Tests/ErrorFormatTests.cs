@@ -12,7 +12,34 @@ public sealed class ErrorFormatTests
         app.MapPost("/orders", (Order order) => TypedResults.Ok(order));
         app.MapGet("/boom", string () => throw new InvalidOperationException("secret connection detail"));
         app.MapGet("/teapot", () => Results.StatusCode(StatusCodes.Status418ImATeapot));
+        app.MapPost("/stored", async () =>
+        {
+            // A database that is not there: nothing listens on the port.
+            await using var connection = new Npgsql.NpgsqlConnection($"Host=127.0.0.1;Port={ClosedPort()};Username=x;Password=x;Timeout=2");
+            await connection.OpenAsync();
+            return Results.Ok();
+        });
     }, environment: environment);
+
+    private static int ClosedPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [Theory]
+    [InlineData("Development")]
+    [InlineData("Production")]
+    public async Task ADatabaseThatCannotBeReachedIs503FromTheFirstRequest(string environment)
+    {
+        await using var service = await StartAsync(environment);
+
+        var (status, body) = await (await service.Client.PostAsync("/stored", null)).ReadErrorAsync();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Equal("SERVICE_UNAVAILABLE", body.GetProperty("code").GetString());
+    }
 
     [Fact]
     public async Task UnknownRouteAnswersNotFoundInTheErrorFormat()

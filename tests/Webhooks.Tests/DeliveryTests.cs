@@ -52,14 +52,15 @@ public sealed class DeliveryTests(PostgresFixture postgres, BrokerFixture broker
         await mine.CreateEndpointAsync(receiver.Url + "?mine", "license.created");
         await mine.CreateEndpointAsync(receiver.Url + "?suspended-only", "license.suspended");
         await other.CreateEndpointAsync(receiver.Url + "?other", "*");
-        // Live endpoints must be https; this one is never reached, which is the point.
-        await live.CreateEndpointAsync("https://127.0.0.1:1/hooks", "*");
+        // Live endpoints must be https and may not reach loopback; this one gets no delivery, which is the point.
+        var (liveEndpoint, _) = await live.CreateEndpointAsync("https://1.1.1.1:1/hooks", "*");
 
         await host.PublishAsync(TestEvents.License(tenant));
 
         await receiver.WaitForAsync(1);
         await Task.Delay(1000);
         Assert.Single(receiver.Requests);
+        Assert.Equal(0, (await live.DeliveriesAsync(liveEndpoint)).GetProperty("data").GetArrayLength());
     }
 
     [Fact]

@@ -17,6 +17,18 @@ public sealed class EndpointsApiTests(PostgresFixture postgres, BrokerFixture br
     [InlineData("http://[fd00::1]/hooks")]
     [InlineData("http://[::ffff:10.0.0.1]/hooks")]
     [InlineData("http://0.0.0.0/hooks")]
+    [InlineData("http://[::127.0.0.1]/hooks")] // IPv4-compatible
+    [InlineData("http://[::ffff:0:127.0.0.1]/hooks")] // IPv4-translated
+    [InlineData("http://[64:ff9b::a00:1]/hooks")] // NAT64 of 10.0.0.1
+    [InlineData("http://[64:ff9b:1::1]/hooks")] // local-use NAT64
+    [InlineData("http://[100::1]/hooks")] // discard-only
+    [InlineData("http://[2001::1]/hooks")] // Teredo
+    [InlineData("http://[2002:7f00:1::1]/hooks")] // 6to4 of 127.0.0.1
+    [InlineData("http://[::1%25lo]/hooks")] // loopback with a zone
+    [InlineData("http://[fe80::1%251]/hooks")] // link-local with a zone
+    [InlineData("http://127.0.0.1#@example.com/x")]
+    [InlineData("http://2130706433/hooks")] // 127.0.0.1 as one number
+    [InlineData("http://0x7f.1/hooks")]
     public async Task AUrlPointingAtAPrivateAddressIsRefusedAtCreation(string url)
     {
         await using var host = await WebhooksHost.StartAsync(await WebhooksSetup.CreateAsync(postgres, broker), ("Webhooks:AllowLoopback", "false"));
@@ -38,6 +50,24 @@ public sealed class EndpointsApiTests(PostgresFixture postgres, BrokerFixture br
         Assert.Equal(HttpStatusCode.Created, (await client.PostJsonAsync("/api/v1/webhooks", new { url = "http://127.0.0.1:9/hooks", events = new[] { "*" } })).StatusCode);
         var refused = await client.PostJsonAsync("/api/v1/webhooks", new { url = "http://10.0.0.1/hooks", events = new[] { "*" } });
         Assert.Equal("URL_NOT_ALLOWED", (await refused.JsonAsync()).GetProperty("code").GetString());
+    }
+
+    [Theory]
+    [InlineData("https://127.0.0.1:8443/hooks")]
+    [InlineData("https://localhost/hooks")]
+    [InlineData("https://[::1]/hooks")]
+    public async Task AllowingLoopbackAllowsItOnlyForTestModeEndpoints(string url)
+    {
+        await using var host = await WebhooksHost.StartAsync(await WebhooksSetup.CreateAsync(postgres, broker));
+        var tenant = TestEvents.NewTenant();
+        using var live = host.ClientFor(tenant, "live");
+        using var test = host.ClientFor(tenant, "test");
+
+        var refused = await live.PostJsonAsync("/api/v1/webhooks", new { url, events = new[] { "*" } });
+        var created = await test.PostJsonAsync("/api/v1/webhooks", new { url, events = new[] { "*" } });
+
+        Assert.Equal("URL_NOT_ALLOWED", (await refused.JsonAsync()).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
     }
 
     [Fact]
@@ -96,7 +126,7 @@ public sealed class EndpointsApiTests(PostgresFixture postgres, BrokerFixture br
         using var live = host.ClientFor(TestEvents.NewTenant(), "live");
 
         var refused = await live.PostJsonAsync("/api/v1/webhooks", new { url = "http://127.0.0.1:9/hooks", events = new[] { "*" } });
-        var accepted = await live.PostJsonAsync("/api/v1/webhooks", new { url = "https://127.0.0.1:9/hooks", events = new[] { "*" } });
+        var accepted = await live.PostJsonAsync("/api/v1/webhooks", new { url = "https://1.1.1.1:9/hooks", events = new[] { "*" } });
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("https", (await refused.JsonAsync()).GetProperty("error").GetString(), StringComparison.Ordinal);
