@@ -33,7 +33,8 @@ public sealed class LicensingOutageTests(PlatformFixture platform)
             await Task.Delay(TimeSpan.FromMilliseconds(250));
         }
 
-        using var neverConfirmed = await ValidateAsync(gateway.Client(tenant.TestKey));
+        using var testClient = gateway.Client(tenant.TestKey);
+        using var neverConfirmed = await ValidateAsync(testClient);
         Assert.True(answered > 100, $"only {answered} validations in the minute");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, neverConfirmed.StatusCode);
         Assert.Equal("SERVICE_UNAVAILABLE", await neverConfirmed.ErrorCodeAsync());

@@ -99,33 +99,28 @@ public sealed class RequestInputChecksTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("?q=%00", "'q'")]
-    [InlineData("?q=a%1Fb", "'q'")]
-    [InlineData("?q=%ED%A0%80x&r=1", null)]
-    public async Task AQueryValueWithAControlCharacterIsRefused(string query, string? named)
+    [InlineData("?q=%00")]
+    [InlineData("?q=a%1Fb")]
+    [InlineData("?r=1&q=%7F")]
+    public async Task AQueryValueWithAControlCharacterIsRefused(string query)
     {
         using var response = await service.Client.GetAsync("/search" + query);
-
-        if (named is null)
-        {
-            // Percent-encoded bytes that are not UTF-8 decode to U+FFFD, which is text.
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            return;
-        }
 
         var (status, error) = await response.ReadErrorAsync();
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("VALIDATION_ERROR", error.GetProperty("code").GetString());
-        Assert.Contains(named, error.GetProperty("error").GetString());
+        Assert.Contains("'q'", error.GetProperty("error").GetString());
     }
 
-    [Fact]
-    public async Task AnOrdinaryQueryPasses()
+    [Theory]
+    [InlineData("?q=caf%C3%A9%20%E6%9D%B1", "café 東")]
+    [InlineData("?q=%ED%A0%80x", "%ED%A0%80x")] // escapes of bytes that are not UTF-8 are left as they were: text
+    public async Task AnOrdinaryQueryPasses(string query, string decoded)
     {
-        using var response = await service.Client.GetAsync("/search?q=caf%C3%A9%20%E6%9D%B1");
+        using var response = await service.Client.GetAsync("/search" + query);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("\"café 東\"", await response.Content.ReadAsStringAsync());
+        Assert.Equal(decoded, System.Text.Json.JsonSerializer.Deserialize<string>(await response.Content.ReadAsStringAsync()));
     }
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
