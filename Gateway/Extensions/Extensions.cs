@@ -27,6 +27,8 @@ internal static class Extensions
         builder.Services.Configure<KestrelServerOptions>(k =>
         {
             k.AddServerHeader = false;
+            // Kestrel refuses a longer request line itself, with an empty 414; below this, RequestTargetLimit answers.
+            k.Limits.MaxRequestLineSize = RequestTargetLimit.KestrelLineLimit;
             k.Limits.MaxRequestBodySize = builder.Configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>()?.MaxRequestBodySize
                 ?? new GatewayOptions().MaxRequestBodySize;
         });
@@ -78,6 +80,7 @@ internal static class Extensions
     public static WebApplication MapGateway(this WebApplication app)
     {
         app.UseMiddleware<RequestIdMiddleware>();
+        app.UseMiddleware<RequestTargetLimit>();
         app.UseRouting();
         // CORS only for requests from a browser page (they carry Origin; preflights too): without Origin the CORS
         // middleware has nothing to do, yet it would still allocate the request's Items to mark that it ran.

@@ -36,8 +36,14 @@ public sealed record Pagination(
             return (0, 0, 0, "offset cannot be negative.");
         }
 
-        var skip = offset ?? ((page ?? 1) - 1) * size;
-        return (skip, (skip / size) + 1, size, null);
+        // In long: page × limit past int's range would wrap to a negative offset.
+        var skip = offset ?? ((long)(page ?? 1) - 1) * size;
+        if (skip > int.MaxValue)
+        {
+            return (0, 0, 0, $"page × limit cannot exceed {int.MaxValue}.");
+        }
+
+        return ((int)skip, (int)(skip / size) + 1, size, null);
     }
 
     public static Pagination Of(int page, int limit, long total)

@@ -14,6 +14,7 @@ public static class ErrorCodes
     public const string NotAcceptable = "NOT_ACCEPTABLE";
     public const string Conflict = "CONFLICT";
     public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
+    public const string UriTooLong = "URI_TOO_LONG";
     public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
     public const string RateLimited = "RATE_LIMITED";
     public const string InternalError = "INTERNAL_ERROR";
@@ -32,6 +33,7 @@ public static class ErrorCodes
         StatusCodes.Status406NotAcceptable => (NotAcceptable, "The requested representation is not available."),
         StatusCodes.Status409Conflict => (Conflict, "The request conflicts with the current state."),
         StatusCodes.Status413PayloadTooLarge => (PayloadTooLarge, "The request body is too large."),
+        StatusCodes.Status414UriTooLong => (UriTooLong, "The request's path and query are too long."),
         StatusCodes.Status415UnsupportedMediaType => (UnsupportedMediaType, "The request body must be application/json."),
         StatusCodes.Status429TooManyRequests => (RateLimited, "Too many requests."),
         StatusCodes.Status502BadGateway => (BadGateway, "An upstream service answered badly."),

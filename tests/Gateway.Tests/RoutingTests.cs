@@ -36,6 +36,23 @@ public sealed class RoutingTests(PlatformFixture platform)
     }
 
     [Theory]
+    [InlineData(8_001)]
+    [InlineData(100_000)]
+    public async Task APathAndQueryOver8000CharactersIs414InTheErrorFormatBeforeAnyForwarding(int length)
+    {
+        var tenant = await platform.Licensing.CreateTenantAsync(RateLimitPlan.Enterprise);
+        await using var gateway = await GatewayHost.StartAsync(platform);
+        var path = "/api/v1/webhooks?filter=";
+
+        using var response = await gateway.Client(tenant.LiveKey).GetAsync(path + new string('x', length - path.Length));
+        using var longest = await gateway.Client(tenant.LiveKey).GetAsync(path + new string('x', 8_000 - path.Length));
+
+        Assert.Equal(HttpStatusCode.RequestUriTooLong, response.StatusCode);
+        Assert.Equal("URI_TOO_LONG", await response.ErrorCodeAsync());
+        Assert.Equal(HttpStatusCode.OK, longest.StatusCode);
+    }
+
+    [Theory]
     [InlineData("TRACE", "/api/v1/products")]
     [InlineData("FOO", "/api/v1/webhooks/wh_1")]
     [InlineData("GET", "/api/v1/validate")]

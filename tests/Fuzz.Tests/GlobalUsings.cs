@@ -1,0 +1,5 @@
+global using System.Text.Json;
+global using Aspire.Hosting;
+global using Aspire.Hosting.Testing;
+global using Microsoft.Extensions.DependencyInjection;
+global using Platform.EndToEnd.Tests;
