@@ -15,6 +15,11 @@ internal sealed partial class LicensingGrpcService
             throw new RpcException(new Status(StatusCode.InvalidArgument, $"At most {Model.UsageRecorder.MaxBatch} records in one batch."));
         }
 
+        if (request.ReportId.Length > 64 || request.ReportId.Contains('\0'))
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "report_id is at most 64 characters, without NUL."));
+        }
+
         var now = DateTimeOffset.UtcNow;
         var records = request.Records
             // A record Postgres could not store (a NUL in an id) is dropped, never the batch with it.
@@ -31,7 +36,7 @@ internal sealed partial class LicensingGrpcService
                 Count = Math.Max(1, r.Count),
             })
             .ToList();
-        return new RecordUsageResponse { Recorded = await usage.RecordAsync(records, context.CancellationToken) };
+        return new RecordUsageResponse { Recorded = await usage.RecordAsync(records, request.ReportId, context.CancellationToken) };
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;

@@ -6,7 +6,7 @@ namespace Platform.Licensing.Model;
 /// Keeps the tables that only grow from growing for ever. Every <see cref="Interval"/> (<c>Licensing:RetentionSweepMinutes</c>,
 /// default 60) it deletes, a chunk at a time so that no statement holds many rows: usage records older than
 /// <c>Licensing:UsageRetentionDays</c> (90), idempotency keys older than <c>Licensing:IdempotencyKeyDays</c> (7: longer
-/// than Stripe retries an event, 3 days), and outbox rows published more than <c>Licensing:OutboxRetentionDays</c> (7) ago.
+/// than Stripe retries an event, 3 days), usage report ids older than a day (a report whose answer was lost is sent again within seconds), and outbox rows published more than <c>Licensing:OutboxRetentionDays</c> (7) ago.
 /// A license's own counters (<c>validation_count</c>, <c>last_validated_at</c>) are kept; only the detail rows go.
 /// </summary>
 internal sealed class RetentionSweeper(NpgsqlDataSource dataSource, RetentionPolicy policy, ILogger<RetentionSweeper> logger) : BackgroundService
@@ -41,7 +41,8 @@ internal sealed class RetentionSweeper(NpgsqlDataSource dataSource, RetentionPol
     public async Task<long> SweepAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         await DeleteAsync("usage_records", "occurred_at < @before", now - policy.Usage, cancellationToken)
         + await DeleteAsync("idempotency_keys", "created_at < @before", now - policy.IdempotencyKeys, cancellationToken)
-        + await DeleteAsync("outbox", "published_at < @before", now - policy.PublishedOutbox, cancellationToken);
+        + await DeleteAsync("outbox", "published_at < @before", now - policy.PublishedOutbox, cancellationToken)
+        + await DeleteAsync("usage_reports_received", "received_at < @before", now - TimeSpan.FromDays(1), cancellationToken);
 
     private async Task<long> DeleteAsync(string table, string condition, DateTimeOffset before, CancellationToken cancellationToken)
     {

@@ -18,9 +18,14 @@ internal sealed class UsageRecorder(NpgsqlDataSource dataSource)
     /// <summary>How many reports one fold statement takes.</summary>
     private const int ReportsPerFold = 200;
 
+    // A report with an id is stored only the first time its id arrives, in the same statement that notes the id.
     private const string InsertSql = """
+        WITH first AS (
+            INSERT INTO usage_reports_received (report_id) SELECT @report_id WHERE @report_id <> ''
+            ON CONFLICT DO NOTHING RETURNING report_id)
         INSERT INTO usage_batches (license_ids, occurred_at, results, domains, fingerprints, counts)
-        VALUES (@license_ids, @occurred_at, @results, @domains, @fingerprints, @counts)
+        SELECT @license_ids, @occurred_at, @results, @domains, @fingerprints, @counts
+        WHERE @report_id = '' OR EXISTS (SELECT 1 FROM first)
         """;
 
     // {wait}: "SKIP LOCKED" for the background fold (replicas fold different reports), "" for a read that
@@ -52,9 +57,12 @@ internal sealed class UsageRecorder(NpgsqlDataSource dataSource)
     private static readonly string FoldSkippingLocked = FoldSql.Replace("{wait}", "SKIP LOCKED", StringComparison.Ordinal);
     private static readonly string FoldWaiting = FoldSql.Replace("{wait}", "", StringComparison.Ordinal);
 
-    /// <summary>Stores one report; the records count once it is folded.</summary>
+    /// <summary>
+    /// Stores one report; the records count once it is folded. A report whose <paramref name="reportId"/> was stored
+    /// before is not stored again (it is answered as accepted: the sender's earlier call was).
+    /// </summary>
     /// <returns>How many records were accepted.</returns>
-    public async Task<int> RecordAsync(IReadOnlyList<UsageRecord> records, CancellationToken cancellationToken)
+    public async Task<int> RecordAsync(IReadOnlyList<UsageRecord> records, string reportId, CancellationToken cancellationToken)
     {
         if (records.Count == 0)
         {
@@ -62,6 +70,7 @@ internal sealed class UsageRecorder(NpgsqlDataSource dataSource)
         }
 
         await using var command = dataSource.CreateCommand(InsertSql);
+        command.Parameters.Add(new NpgsqlParameter<string>("report_id", reportId));
         command.Parameters.Add(new NpgsqlParameter<string[]>("license_ids", [.. records.Select(r => r.LicenseId)]));
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]>("occurred_at", [.. records.Select(r => r.OccurredAt)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
         command.Parameters.Add(new NpgsqlParameter<string[]>("results", [.. records.Select(r => r.Result)]));

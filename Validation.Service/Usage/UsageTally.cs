@@ -56,8 +56,8 @@ internal sealed class UsageTally(int maxRecords)
     }
 
     /// <summary>
-    /// Up to <paramref name="max"/> records as one <c>RecordUsage</c> request, removed from the tally; give the request
-    /// to <see cref="Restore"/> if Licensing does not take it.
+    /// Up to <paramref name="max"/> records as one <c>RecordUsage</c> request, removed from the tally (the reporter
+    /// keeps the request until Licensing has answered it).
     /// </summary>
     public RecordUsageRequest Take(int max)
     {
@@ -87,15 +87,6 @@ internal sealed class UsageTally(int maxRecords)
         }
 
         return request;
-    }
-
-    /// <summary>Puts back the records of a request <see cref="Take"/> gave.</summary>
-    public void Restore(RecordUsageRequest request)
-    {
-        foreach (var record in request.Records)
-        {
-            Add(KeyOf(record), record.Count, record.OccurredAt.ToDateTimeOffset());
-        }
     }
 
     /// <summary>Forgets every record (Licensing took them), keeping the storage.</summary>

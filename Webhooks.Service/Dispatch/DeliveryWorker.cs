@@ -42,9 +42,10 @@ public sealed class DeliveryWorker(
     {
         // The lease outlasts the request timeout, so a live worker always records before anyone else may retry.
         var lease = options.Value.RequestTimeout + TimeSpan.FromSeconds(50);
+        var leaseEnds = DateTime.UtcNow + lease;
         var batch = await queue.ClaimAsync(options.Value.BatchSize, lease, cancellationToken);
         var results = await Task.WhenAll(batch.Select(work => AttemptAsync(work, cancellationToken)));
-        await queue.RecordAsync(results, cancellationToken);
+        await RecordAsync(results, leaseEnds, cancellationToken);
         foreach (var result in results)
         {
             metrics.Attempted(result);
@@ -61,6 +62,27 @@ public sealed class DeliveryWorker(
         }
 
         return batch.Count;
+    }
+
+    /// <summary>
+    /// Records the outcomes, retrying while the database cannot be reached until the claim's lease ends: the requests
+    /// have been sent, and an outcome not recorded would have them sent again once the lease ends.
+    /// </summary>
+    private async Task RecordAsync(AttemptResult[] results, DateTime leaseEnds, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                await queue.RecordAsync(results, cancellationToken);
+                return;
+            }
+            catch (Npgsql.NpgsqlException ex) when (ex.IsTransient && DateTime.UtcNow + FailureDelay < leaseEnds && !cancellationToken.IsCancellationRequested)
+            {
+                logger.LogWarning("Recording {Count} webhook attempts failed ({Reason}); retrying", results.Length, ex.Message);
+                await Task.Delay(FailureDelay, cancellationToken);
+            }
+        }
     }
 
     private async Task<AttemptResult> AttemptAsync(DeliveryWork work, CancellationToken cancellationToken)

@@ -170,4 +170,30 @@ public sealed class RuntimeWritesTests(PostgresFixture postgres)
         Assert.Contains("a\ufffdb", machines);
         Assert.Contains(new string('m', 255), machines);
     }
+
+    [Fact]
+    public async Task AUsageReportSentAgainWithItsIdIsCountedOnce()
+    {
+        await using var s = await Scenario.StartAsync(postgres);
+        var id = (await s.CreateLicenseAsync()).GetProperty("id").GetString()!;
+        RecordUsageRequest Report(string reportId)
+        {
+            var report = new RecordUsageRequest { ReportId = reportId };
+            report.Records.Add(new UsageRecord { LicenseId = id, OccurredAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow), Result = "valid", Count = 4 });
+            return report;
+        }
+
+        // The first answer was lost: the sender sends the same report again, once before a fold and once after.
+        await s.Licensing.RecordUsageAsync(Report("r-1"));
+        var again = await s.Licensing.RecordUsageAsync(Report("r-1"));
+        await s.GetAsync($"/api/v1/licenses/{id}/usage");
+        await s.Licensing.RecordUsageAsync(Report("r-1"));
+        await s.Licensing.RecordUsageAsync(Report("r-2"));
+        await s.Licensing.RecordUsageAsync(Report(""));
+
+        Assert.Equal(1, again.Recorded);
+        Assert.Equal(12, (await s.GetAsync($"/api/v1/licenses/{id}/usage")).GetProperty("validation_count").GetInt64());
+        var refused = await Assert.ThrowsAsync<global::Grpc.Core.RpcException>(async () => await s.Licensing.RecordUsageAsync(Report(new string('r', 65))));
+        Assert.Equal(global::Grpc.Core.StatusCode.InvalidArgument, refused.StatusCode);
+    }
 }

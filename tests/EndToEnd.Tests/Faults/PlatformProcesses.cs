@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using System.Globalization;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Platform.EndToEnd.Tests.Faults;
+
+/// <summary>The processes of the platform's resources, to kill or freeze them as a crash or a hung server would.</summary>
+internal sealed class PlatformProcesses(DistributedApplication app)
+{
+    public int PidOf(string resource)
+    {
+        Assert.True(app.ResourceNotifications.TryGetCurrentState(resource, out var current), $"{resource} has no state");
+        return PidOf(current) ?? throw new InvalidOperationException($"{resource} has no process id.");
+    }
+
+    /// <summary>The first child of <paramref name="pid"/>: a project runs as <c>dotnet run</c> with the service as its child, RabbitMQ as a script with the Erlang VM as its child.</summary>
+    public static int ChildOf(int pid) =>
+        int.Parse(File.ReadAllText($"/proc/{pid}/task/{pid}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries)[0], CultureInfo.InvariantCulture);
+
+    public static void Signal(int pid, string signal)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", pid.ToString(CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+        Assert.Equal(0, kill.ExitCode);
+    }
+
+    /// <summary>Waits until <paramref name="resource"/> runs again, healthy, as a new process (not <paramref name="killedPid"/>).</summary>
+    public Task WaitUntilRestartedAsync(string resource, int killedPid, CancellationToken cancellationToken) =>
+        app.ResourceNotifications.WaitForResourceAsync(resource,
+            e => e.Snapshot.State?.Text == KnownResourceStates.Running && e.Snapshot.HealthStatus == HealthStatus.Healthy && PidOf(e) is { } now && now != killedPid,
+            cancellationToken);
+
+    private static int? PidOf(ResourceEvent e) =>
+        e.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is { } value
+            ? Convert.ToInt32(value, CultureInfo.InvariantCulture)
+            : null;
+}
