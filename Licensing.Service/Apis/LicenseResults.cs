@@ -12,7 +12,15 @@ internal static class LicenseResults
 
     public static IResult Conflict(string message) => ApiErrorWriter.Result(StatusCodes.Status409Conflict, ErrorCodes.Conflict, message);
 
-    /// <summary>Runs <paramref name="action"/>, turning the model's refusals into 404 / 409 answers.</summary>
+    /// <summary>400 <c>VALIDATION_ERROR</c> naming the field of the terms the model refused, within <paramref name="prefix"/> (an entry of a batch).</summary>
+    public static IResult Invalid(LicenseTermsException refused, string prefix = "")
+    {
+        var problem = new ValidationProblem(prefix);
+        problem.Invalid(refused.Field, refused.Why);
+        return problem.ToResult();
+    }
+
+    /// <summary>Runs <paramref name="action"/>, turning the model's refusals into 400 / 404 / 409 answers.</summary>
     public static async Task<IResult> GuardAsync(Func<Task<IResult>> action)
     {
         try
@@ -22,6 +30,10 @@ internal static class LicenseResults
         catch (LicenseReferenceException ex)
         {
             return ApiErrorWriter.Result(StatusCodes.Status404NotFound, ErrorCodes.NotFound, ex.Message);
+        }
+        catch (LicenseTermsException ex)
+        {
+            return Invalid(ex);
         }
         catch (LicenseStateException ex)
         {

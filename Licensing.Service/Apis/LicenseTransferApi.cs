@@ -67,7 +67,16 @@ internal static class LicenseTransferApi
                     return problem.ToResult();
                 }
 
-                var license = await issuer.IssueAsync(scope.TenantId, scope.Environment, spec, key, cancellationToken);
+                License license;
+                try
+                {
+                    license = await issuer.IssueAsync(scope.TenantId, scope.Environment, spec with { Origin = LicenseOrigin.Import }, key, cancellationToken);
+                }
+                catch (LicenseTermsException ex)
+                {
+                    return LicenseResults.Invalid(ex, $"licenses[{i}].");
+                }
+
                 var now = DateTimeOffset.UtcNow;
                 _ = status switch
                 {

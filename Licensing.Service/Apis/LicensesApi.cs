@@ -62,9 +62,16 @@ internal static class LicensesApi
 
             var scope = ApiScope.Of(caller);
             var created = new List<License>();
-            foreach (var spec in specs)
+            for (var i = 0; i < specs.Count; i++)
             {
-                created.Add(await issuer.IssueAsync(scope.TenantId, scope.Environment, spec, importedKey: null, cancellationToken));
+                try
+                {
+                    created.Add(await issuer.IssueAsync(scope.TenantId, scope.Environment, specs[i], importedKey: null, cancellationToken));
+                }
+                catch (LicenseTermsException ex)
+                {
+                    return LicenseResults.Invalid(ex, $"licenses[{i}].");
+                }
             }
 
             await db.SaveChangesAsync(cancellationToken);

@@ -27,7 +27,7 @@ internal sealed class LicenseCommands(LicensingDbContext db, LicenseIssuer issue
             var metadata = JsonSerializer.Serialize(command.Metadata.ToDictionary(p => p.Key, p => p.Value));
             var email = command.CustomerEmail.Length == 0 ? null : command.CustomerEmail.Trim().ToLowerInvariant();
             var spec = new LicenseSpec(command.ProductId, command.PlanId.Length == 0 ? null : command.PlanId, null, email,
-                null, null, null, [], [], metadata, command.ExpiresAt?.ToDateTimeOffset());
+                null, null, null, [], [], metadata, command.ExpiresAt?.ToDateTimeOffset(), LicenseOrigin.Billing);
             return await issuer.IssueAsync(command.TenantId, environment, spec, importedKey: null, cancellationToken);
         }, cancellationToken);
 

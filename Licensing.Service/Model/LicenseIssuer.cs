@@ -7,14 +7,15 @@ namespace Platform.Licensing.Model;
 /// <summary>What a new license is made of, already checked field by field.</summary>
 public sealed record LicenseSpec(
     string ProductId, string? PlanId, LicenseType? Type, string? CustomerEmail, int? MaxActivations, int? MaxDomains, int? MaxSeats,
-    List<string> Domains, List<string> Features, string Metadata, DateTimeOffset? ExpiresAt);
+    List<string> Domains, List<string> Features, string Metadata, DateTimeOffset? ExpiresAt, LicenseOrigin Origin = LicenseOrigin.Api);
 
 /// <summary>A license could not be issued because something it names is not the caller's to use.</summary>
 public sealed class LicenseReferenceException(string message) : InvalidOperationException(message);
 
 /// <summary>
 /// Issues licenses: a fresh key (or the vendor's own, when importing), the plan's type, limits and duration
-/// unless the spec overrides them, and the <c>license.created</c> event in the same unit of work.
+/// unless the spec overrides them, <see cref="NewLicenseTerms"/>' safe defaults where neither says, and the
+/// <c>license.created</c> event in the same unit of work.
 /// Callers save the changes.
 /// </summary>
 internal sealed class LicenseIssuer(LicensingDbContext db)
@@ -39,6 +40,7 @@ internal sealed class LicenseIssuer(LicensingDbContext db)
         }
 
         var now = DateTimeOffset.UtcNow;
+        var (type, expiresAt) = NewLicenseTerms.Of(spec, plan, now);
         var key = importedKey ?? LicenseKeyFormat.Generate(await db.Tenants.Where(t => t.Id == tenantId).Select(t => t.KeyPrefix).SingleAsync(cancellationToken));
         var license = new License
         {
@@ -48,7 +50,7 @@ internal sealed class LicenseIssuer(LicensingDbContext db)
             Key = key,
             ProductId = spec.ProductId,
             PlanId = plan?.Id,
-            Type = spec.Type ?? plan?.LicenseType ?? LicenseType.Perpetual,
+            Type = type,
             CustomerEmail = spec.CustomerEmail,
             MaxActivations = spec.MaxActivations,
             MaxDomains = spec.MaxDomains,
@@ -57,7 +59,7 @@ internal sealed class LicenseIssuer(LicensingDbContext db)
             DomainsFixed = spec.Domains.Count > 0,
             Features = spec.Features,
             Metadata = spec.Metadata,
-            ExpiresAt = spec.ExpiresAt ?? (plan?.DurationDays is { } days ? now.AddDays(days) : null),
+            ExpiresAt = expiresAt,
             CreatedAt = now,
         };
         db.Licenses.Add(license);

@@ -29,7 +29,7 @@ public sealed class WebhooksEndToEndTests(PlatformFixture platform)
         var endpoint = await (await api.PostAsJsonAsync("/api/v1/webhooks", new { url = $"{receiver.Urls.First()}/hooks", events = new[] { "license.created" } })).Content.ReadFromJsonAsync<JsonElement>();
         var secret = endpoint.GetProperty("secret").GetString()!;
         var product = await (await api.PostAsJsonAsync("/api/v1/products", new { name = "E2E webhooks" })).Content.ReadFromJsonAsync<JsonElement>();
-        var created = await api.PostAsJsonAsync("/api/v1/licenses", new { product_id = product.GetProperty("id").GetString(), type = "subscription" });
+        var created = await api.PostAsJsonAsync("/api/v1/licenses", new { product_id = product.GetProperty("id").GetString(), type = "subscription", expires_at = DateTimeOffset.UtcNow.AddDays(30) });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var licenseId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
 

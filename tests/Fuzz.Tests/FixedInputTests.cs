@@ -14,7 +14,7 @@ namespace Platform.Fuzz.Tests;
 /// afterwards. The inputs are fixed, so a failure replays as it was; <see cref="GeneratedInputTests"/> varies them.
 /// </summary>
 [Collection(PlatformCollection.Name)]
-public sealed class FixedInputTests(PlatformFixture platform)
+public sealed class FixedInputTests(PlatformFixture platform, Xunit.Abstractions.ITestOutputHelper output)
 {
 
     private static readonly string[] HostileIds =
@@ -80,6 +80,7 @@ public sealed class FixedInputTests(PlatformFixture platform)
             }
         }
 
+        output.WriteLine($"{sent} requests, {operations.Count} operations, {findings.Count} findings");
         // The keyless requests counted against 127.0.0.2 only: 127.0.0.1, the other tests' address, is not limited.
         using var shared = platform.Gateway(null);
         using var stillOpen = await shared.GetAsync("/api/v1/products");

@@ -15,8 +15,8 @@ public sealed class IdempotencyTests(PostgresFixture postgres)
         await using var _ = api;
         client.DefaultRequestHeaders.Add("Idempotency-Key", "order-1001");
 
-        var first = await client.PostJsonAsync("/api/v1/licenses", new { product_id = productId, customer_email = "a@example.com" });
-        var retry = await client.PostJsonAsync("/api/v1/licenses", new { product_id = productId, customer_email = "a@example.com" });
+        var first = await client.PostJsonAsync("/api/v1/licenses", new { product_id = productId, type = "perpetual", customer_email = "a@example.com" });
+        var retry = await client.PostJsonAsync("/api/v1/licenses", new { product_id = productId, type = "perpetual", customer_email = "a@example.com" });
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
@@ -33,8 +33,8 @@ public sealed class IdempotencyTests(PostgresFixture postgres)
         await using var _ = api;
         client.DefaultRequestHeaders.Add("Idempotency-Key", "order-1002");
 
-        await client.PostJsonAsync("/api/v1/licenses", new { product_id = productId, customer_email = "a@example.com" });
-        var other = await client.PostJsonAsync("/api/v1/licenses", new { product_id = productId, customer_email = "b@example.com" });
+        await client.PostJsonAsync("/api/v1/licenses", new { product_id = productId, type = "perpetual", customer_email = "a@example.com" });
+        var other = await client.PostJsonAsync("/api/v1/licenses", new { product_id = productId, type = "perpetual", customer_email = "b@example.com" });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
         Assert.Equal("IDEMPOTENCY_KEY_REUSED", (await other.JsonAsync()).GetProperty("code").GetString());
@@ -48,8 +48,8 @@ public sealed class IdempotencyTests(PostgresFixture postgres)
         await using var database = await Database.CreateAsync(postgres);
         var (client, api, productId) = await StartAsync(database);
         await using var _ = api;
-        var one = (await (await client.PostJsonAsync("/api/v1/licenses", new { product_id = productId })).JsonAsync()).GetProperty("id").GetString();
-        var two = (await (await client.PostJsonAsync("/api/v1/licenses", new { product_id = productId })).JsonAsync()).GetProperty("id").GetString();
+        var one = (await (await client.PostJsonAsync("/api/v1/licenses", new { product_id = productId, type = "perpetual" })).JsonAsync()).GetProperty("id").GetString();
+        var two = (await (await client.PostJsonAsync("/api/v1/licenses", new { product_id = productId, type = "perpetual" })).JsonAsync()).GetProperty("id").GetString();
         client.DefaultRequestHeaders.Add("Idempotency-Key", "suspend-1");
 
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/v1/licenses/{one}/suspend", null)).StatusCode);
@@ -67,7 +67,7 @@ public sealed class IdempotencyTests(PostgresFixture postgres)
         await using var _ = api;
         client.DefaultRequestHeaders.Add("Idempotency-Key", "stripe-evt-42");
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => client.PostJsonAsync("/api/v1/licenses", new { product_id = productId })));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => client.PostJsonAsync("/api/v1/licenses", new { product_id = productId, type = "perpetual" })));
         var keys = await Task.WhenAll(responses.Select(async r => (await r.JsonAsync()).GetProperty("key").GetString()));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));

@@ -65,7 +65,7 @@ public sealed class LicensesApiTests(PostgresFixture postgres)
         await using var __ = api;
         var client = api.ClientFor(tenantId);
         var productId = await CreateProductAsync(client);
-        var id = (await (await client.PostJsonAsync("/api/v1/licenses", new { product_id = productId })).JsonAsync()).GetProperty("id").GetString();
+        var id = (await (await client.PostJsonAsync("/api/v1/licenses", new { product_id = productId, type = "perpetual" })).JsonAsync()).GetProperty("id").GetString();
 
         Assert.Equal("suspended", (await (await client.PostAsync($"/api/v1/licenses/{id}/suspend", null)).JsonAsync()).GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/v1/licenses/{id}/suspend", null)).StatusCode);
@@ -90,7 +90,7 @@ public sealed class LicensesApiTests(PostgresFixture postgres)
         await using var __ = api;
         var owner = api.ClientFor(tenantId);
         var productId = await CreateProductAsync(owner);
-        var id = (await (await owner.PostJsonAsync("/api/v1/licenses", new { product_id = productId })).JsonAsync()).GetProperty("id").GetString();
+        var id = (await (await owner.PostJsonAsync("/api/v1/licenses", new { product_id = productId, type = "perpetual" })).JsonAsync()).GetProperty("id").GetString();
         await using var db = database.CreateContext();
         var other = await new TenantProvisioning(db).CreateAsync("Rival", RateLimitPlan.Starter, null, CancellationToken.None);
 
@@ -98,7 +98,7 @@ public sealed class LicensesApiTests(PostgresFixture postgres)
         {
             Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/v1/licenses/{id}")).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsync($"/api/v1/licenses/{id}/suspend", null)).StatusCode);
-            Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostJsonAsync("/api/v1/licenses", new { product_id = productId })).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostJsonAsync("/api/v1/licenses", new { product_id = productId, type = "perpetual" })).StatusCode);
             Assert.Equal(0, (await (await stranger.GetAsync("/api/v1/licenses")).JsonAsync()).GetProperty("pagination").GetProperty("total").GetInt64());
         }
     }
@@ -114,7 +114,7 @@ public sealed class LicensesApiTests(PostgresFixture postgres)
         var ids = new List<string>();
         for (var i = 0; i < 5; i++)
         {
-            ids.Add((await (await client.PostJsonAsync("/api/v1/licenses", new { product_id = productId, customer_email = $"c{i}@example.com" })).JsonAsync()).GetProperty("id").GetString()!);
+            ids.Add((await (await client.PostJsonAsync("/api/v1/licenses", new { product_id = productId, type = "perpetual", customer_email = $"c{i}@example.com" })).JsonAsync()).GetProperty("id").GetString()!);
         }
 
         await client.PostAsync($"/api/v1/licenses/{ids[0]}/suspend", null);

@@ -98,7 +98,7 @@ public sealed class PlansAndChangesTests(PostgresFixture postgres)
     public async Task ABatchCreatesAllOrNothing()
     {
         await using var s = await Scenario.StartAsync(postgres);
-        var created = await s.PostAsync("/api/v1/licenses/batch", new { licenses = Enumerable.Range(0, 3).Select(i => new { product_id = s.ProductId, customer_email = $"c{i}@example.com" }) });
+        var created = await s.PostAsync("/api/v1/licenses/batch", new { licenses = Enumerable.Range(0, 3).Select(i => new { product_id = s.ProductId, type = "perpetual", customer_email = $"c{i}@example.com" }) });
         var invalid = await s.PostAsync("/api/v1/licenses/batch", new { licenses = new object[] { new { product_id = s.ProductId }, new { product_id = s.ProductId, type = "forever" } } }, HttpStatusCode.BadRequest);
         var tooMany = await s.PostAsync("/api/v1/licenses/batch", new { licenses = Enumerable.Range(0, 101).Select(_ => new { product_id = s.ProductId }) }, HttpStatusCode.BadRequest);
 

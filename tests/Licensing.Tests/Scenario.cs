@@ -58,8 +58,17 @@ internal sealed class Scenario : IAsyncDisposable
         return json;
     }
 
-    public Task<JsonElement> CreateLicenseAsync(object? extra = null) =>
-        PostAsync("/api/v1/licenses", Merge(new { product_id = ProductId }, extra));
+    /// <summary>A license of the product, perpetual unless <paramref name="extra"/> (which adds to the fields) names a type or a plan.</summary>
+    public Task<JsonElement> CreateLicenseAsync(object? extra = null)
+    {
+        var body = Merge(new { product_id = ProductId }, extra);
+        if (!body.ContainsKey("type") && !body.ContainsKey("plan_id"))
+        {
+            body["type"] = JsonSerializer.SerializeToElement("perpetual");
+        }
+
+        return PostAsync("/api/v1/licenses", body);
+    }
 
     public Task<JsonElement> CreatePlanAsync(object fields) =>
         PostAsync("/api/v1/plans", Merge(new { product_id = ProductId, name = "Pro" }, fields));

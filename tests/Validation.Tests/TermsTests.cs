@@ -60,8 +60,8 @@ public sealed class TermsTests(PostgresFixture postgres, BrokerFixture broker)
         var lapsed = DateTimeOffset.UtcNow.AddDays(-1);
         var keep = await CreatePlanAsync(platform, new { expiry_behavior = "keep_access", license_type = "subscription" });
         var revoke = await CreatePlanAsync(platform, new { expiry_behavior = "revoke", license_type = "subscription" });
-        var (_, kept) = await platform.CreateLicenseAsync(new { plan_id = keep, type = "subscription", expires_at = lapsed });
-        var (_, revoked) = await platform.CreateLicenseAsync(new { plan_id = revoke, type = "subscription", expires_at = lapsed });
+        var (_, kept) = await platform.CreateLapsedLicenseAsync(lapsed, new { plan_id = keep, type = "subscription" });
+        var (_, revoked) = await platform.CreateLapsedLicenseAsync(lapsed, new { plan_id = revoke, type = "subscription" });
 
         var keptAnswer = await platform.ValidateAsync(new { key = kept });
 

@@ -59,6 +59,22 @@ internal sealed class TestPlatform : IAsyncDisposable
         return (license.GetProperty("id").GetString()!, license.GetProperty("key").GetString()!);
     }
 
+    /// <summary>
+    /// A license whose expiry passed at <paramref name="expiredAt"/>: created with a future expiry (an expiry in the past
+    /// is refused on create), then changed to the past one, as a vendor who ends a license early does.
+    /// </summary>
+    public async Task<(string Id, string Key)> CreateLapsedLicenseAsync(DateTimeOffset expiredAt, object? fields = null)
+    {
+        var (id, key) = await CreateLicenseAsync(fields is null ? new { expires_at = DateTimeOffset.UtcNow.AddDays(1) } : Merged(fields, new { expires_at = DateTimeOffset.UtcNow.AddDays(1) }));
+        var changed = await Admin.PatchAsJsonAsync($"/api/v1/licenses/{id}", new { expires_at = expiredAt });
+        Assert.True(changed.IsSuccessStatusCode, await changed.Content.ReadAsStringAsync());
+        return (id, key);
+    }
+
+    private static Dictionary<string, JsonElement> Merged(object first, object second) =>
+        JsonSerializer.SerializeToElement(first).EnumerateObject().Concat(JsonSerializer.SerializeToElement(second).EnumerateObject())
+            .GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.Last().Value.Clone());
+
     public Task<HttpResponseMessage> ValidateAsync(object body) => Client.PostAsJsonAsync("/api/v1/validate", body);
 
     public async ValueTask DisposeAsync()

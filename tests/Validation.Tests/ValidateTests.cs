@@ -128,7 +128,7 @@ public sealed class ValidateTests(PostgresFixture postgres, BrokerFixture broker
     {
         await using var platform = await TestPlatform.StartAsync(postgres, broker);
         var (_, key) = await platform.CreateLicenseAsync(new { features = new[] { "export" } });
-        var (_, expired) = await platform.CreateLicenseAsync(new { type = "subscription", expires_at = DateTimeOffset.UtcNow.AddDays(-1) });
+        var (_, expired) = await platform.CreateLapsedLicenseAsync(DateTimeOffset.UtcNow.AddDays(-1), new { type = "subscription" });
 
         await AssertRefusedAsync(platform, new { key, product_id = "prod_other" }, HttpStatusCode.Forbidden, "PRODUCT_MISMATCH");
         await AssertRefusedAsync(platform, new { key, features = new[] { "export", "sso" } }, HttpStatusCode.Forbidden, "FEATURE_NOT_ENTITLED");

@@ -1,0 +1,14 @@
+namespace Platform.Licensing.Model;
+
+/// <summary>Where a new license comes from, which decides the defaults it may rely on.</summary>
+public enum LicenseOrigin
+{
+    /// <summary>Created through the API by the vendor.</summary>
+    Api,
+
+    /// <summary>Brought from another system with its key and status (an expiry in the past is kept).</summary>
+    Import,
+
+    /// <summary>Created by Billing for a payment: the payment source keeps a subscription's term.</summary>
+    Billing,
+}
