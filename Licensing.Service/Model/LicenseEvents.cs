@@ -1,31 +1,44 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Platform.Licensing.Infrastructure;
 
 namespace Platform.Licensing.Model;
 
 /// <summary>
 /// Adds the integration event of a license change to the outbox of the same unit of work, so that the
-/// change and its event are committed together or not at all. The payload is what webhooks deliver:
-/// <c>{"id","type","created","data":{…the license…}}</c> plus tenant, environment and version.
+/// change and its event are committed together or not at all. The payload is what webhooks deliver, in the
+/// reference's shape, <c>{"event","timestamp","data":{"licenseId","productId","machineId"?,…}}</c>, with the event's
+/// <c>id</c>, <c>tenant</c>, <c>environment</c> and <c>version</c> beside, and in <c>data</c> what the event carries
+/// (the license, or the machine or domain that changed).
 /// </summary>
 internal static class LicenseEvents
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static void Record(LicensingDbContext db, string type, License license, object data, DateTimeOffset now)
+    public static void Record(LicensingDbContext db, string type, License license, object data, DateTimeOffset now, string? machineId = null)
     {
         var id = Guid.CreateVersion7(now);
         var environment = license.Environment.ToString().ToLowerInvariant();
+        var fields = new JsonObject { ["licenseId"] = license.Id, ["productId"] = license.ProductId };
+        if (machineId is not null)
+        {
+            fields["machineId"] = machineId;
+        }
+
+        foreach (var (name, value) in JsonSerializer.SerializeToNode(data, Json)!.AsObject().ToList())
+        {
+            fields.TryAdd(name, value?.DeepClone());
+        }
+
         var payload = JsonSerializer.Serialize(new
         {
+            @event = type,
+            timestamp = now.UtcDateTime,
             id,
-            type,
-            created = now,
             tenant = license.TenantId,
             environment,
-            license_id = license.Id,
             version = license.Version,
-            data,
+            data = fields,
         }, Json);
         db.Outbox.Add(new OutboxMessage
         {

@@ -42,7 +42,8 @@ public sealed class LicenseEventConsumer(NpgsqlDataSource dataSource, DeliverySi
         {
             fanOut.Parameters.AddWithValue("event", message.EventId);
             fanOut.Parameters.AddWithValue("type", message.Type);
-            fanOut.Parameters.AddWithValue("payload", message.Payload);
+            // The body as JSON.stringify of the parsed body writes it, so that either way of checking the signature works.
+            fanOut.Parameters.AddWithValue("payload", JsonStringifyForm.Of(message.Payload));
             fanOut.Parameters.AddWithValue("max", options.Value.MaxAttempts);
             fanOut.Parameters.AddWithValue("tenant", message.TenantId);
             fanOut.Parameters.AddWithValue("environment", message.Environment);

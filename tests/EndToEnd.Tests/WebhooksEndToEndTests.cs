@@ -45,8 +45,8 @@ public sealed class WebhooksEndToEndTests(PlatformFixture platform)
         var expected = Convert.ToHexString(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{hook.Timestamp}.{hook.Body}"))).ToLowerInvariant();
         Assert.Equal(expected, hook.Signature);
         using var body = JsonDocument.Parse(hook.Body);
-        Assert.Equal("license.created", body.RootElement.GetProperty("type").GetString());
-        Assert.Equal(licenseId, body.RootElement.GetProperty("license_id").GetString());
+        Assert.Equal("license.created", body.RootElement.GetProperty("event").GetString());
+        Assert.Equal(licenseId, body.RootElement.GetProperty("data").GetProperty("licenseId").GetString());
         Assert.Equal(JsonValueKind.Object, body.RootElement.GetProperty("data").ValueKind);
     }
 

@@ -54,7 +54,11 @@ public sealed class LicensesApiTests(PostgresFixture postgres)
         var events = await db.Outbox.AsNoTracking().Where(e => e.AggregateId == license.GetProperty("id").GetString()).ToListAsync();
         var created = Assert.Single(events);
         Assert.Equal(("license.created", 1L, tenantId), (created.Type, created.Version, created.TenantId));
-        Assert.Equal(key, JsonDocument.Parse(created.Payload).RootElement.GetProperty("data").GetProperty("key").GetString());
+        var payload = JsonDocument.Parse(created.Payload).RootElement;
+        Assert.Equal(("license.created", license.GetProperty("id").GetString(), productId), (payload.GetProperty("event").GetString(),
+            payload.GetProperty("data").GetProperty("licenseId").GetString(), payload.GetProperty("data").GetProperty("productId").GetString()));
+        Assert.True(payload.GetProperty("timestamp").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(-1));
+        Assert.Equal(key, payload.GetProperty("data").GetProperty("key").GetString());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Net;
 using System.Text;
 using Platform.Protos.Licensing.V1;
@@ -33,6 +34,10 @@ public sealed class ManagementApiTests(PostgresFixture postgres)
         Assert.Equal("MISSING_FIELDS", missing.GetProperty("code").GetString());
         Assert.Equal(["license.created", "license.activated", "license.deactivated"],
             await s.Database.ListAsync<string>($"SELECT type FROM outbox WHERE aggregate_id = '{license}' ORDER BY version"));
+        // The reference's webhook fields: the machine an activation event is about is in its data.
+        var activated = JsonDocument.Parse((await s.Database.ListAsync<string>($"SELECT payload::text FROM outbox WHERE aggregate_id = '{license}' AND type = 'license.activated'")).Single()).RootElement;
+        Assert.Equal(("license.activated", license, machineId), (activated.GetProperty("event").GetString(),
+            activated.GetProperty("data").GetProperty("licenseId").GetString(), activated.GetProperty("data").GetProperty("machineId").GetString()));
     }
 
     [Fact]

@@ -32,8 +32,8 @@ public sealed class DeliveryTests(PostgresFixture postgres, BrokerFixture broker
         Assert.StartsWith("application/json", request.Headers["Content-Type"], StringComparison.Ordinal);
         using var body = JsonDocument.Parse(request.Body);
         Assert.Equal(licenseEvent.EventId, body.RootElement.GetProperty("id").GetGuid());
-        Assert.Equal("license.created", body.RootElement.GetProperty("type").GetString());
-        Assert.True(body.RootElement.TryGetProperty("created", out _));
+        Assert.Equal("license.created", body.RootElement.GetProperty("event").GetString());
+        Assert.True(body.RootElement.TryGetProperty("timestamp", out _));
         Assert.Equal(JsonValueKind.Object, body.RootElement.GetProperty("data").ValueKind);
         var delivery = await client.WaitForDeliveryAsync(endpointId, "delivered");
         Assert.Equal(1, delivery.GetProperty("attempts").GetInt32());

@@ -7,22 +7,21 @@ internal static class TestEvents
 {
     public static string NewTenant() => "ten_" + Guid.NewGuid().ToString("N")[..16];
 
-    /// <summary>A license event shaped as Licensing's outbox writes it.</summary>
-    public static LicenseEvent License(string tenantId, string type = "license.created", string environment = "test")
+    /// <summary>A license event shaped as Licensing's outbox writes it; <paramref name="metadata"/> goes into its data.</summary>
+    public static LicenseEvent License(string tenantId, string type = "license.created", string environment = "test", object? metadata = null)
     {
         var id = Guid.CreateVersion7();
         var licenseId = "lic_" + Guid.NewGuid().ToString("N")[..22];
         var now = DateTimeOffset.UtcNow;
         var payload = JsonSerializer.Serialize(new
         {
+            @event = type,
+            timestamp = now.UtcDateTime,
             id,
-            type,
-            created = now,
             tenant = tenantId,
             environment,
-            license_id = licenseId,
             version = 1,
-            data = new { id = licenseId, key = "TO-A3F2-B891-C4D7-E052", status = "active" },
+            data = new { licenseId, productId = "prod_1", id = licenseId, key = "TO-A3F2-B891-C4D7-E052", status = "active", metadata = metadata ?? new { } },
         });
         return new LicenseEvent(id, type, tenantId, environment, licenseId, 1, now, payload);
     }

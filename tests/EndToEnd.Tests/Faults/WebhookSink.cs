@@ -25,7 +25,7 @@ internal sealed class WebhookSink : IAsyncDisposable
         sink.app.MapPost("/hooks", async (HttpContext context) =>
         {
             var body = await JsonSerializer.DeserializeAsync<JsonElement>(context.Request.Body);
-            sink.Deliveries.Enqueue((context.Request.Headers["X-TO-Event-ID"].ToString(), body.GetProperty("license_id").GetString()!));
+            sink.Deliveries.Enqueue((context.Request.Headers["X-TO-Event-ID"].ToString(), body.GetProperty("data").GetProperty("licenseId").GetString()!));
             return Results.Ok();
         });
         await sink.app.StartAsync();
