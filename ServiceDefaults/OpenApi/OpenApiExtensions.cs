@@ -12,7 +12,7 @@ public static class OpenApiExtensions
 
     public static IHostApplicationBuilder AddDefaultOpenApi(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.AddOperationTransformer(PagingParameters.DescribeAsync));
         return builder;
     }
 

@@ -37,6 +37,8 @@ public sealed class OpenApiTests(PlatformFixture platform)
         }
 
         Assert.True(operations >= 6, $"Licensing documents only {operations} operations");
+        var limit = merged["paths"]!["/api/v1/licenses"]!["get"]!["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "limit")!;
+        Assert.Equal("Items per page, 1 to 100 (default 20).", limit["description"]!.GetValue<string>());
     }
 
     [Fact]
