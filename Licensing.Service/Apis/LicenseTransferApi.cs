@@ -67,15 +67,8 @@ internal static class LicenseTransferApi
                     return problem.ToResult();
                 }
 
-                License license;
-                try
-                {
-                    license = await issuer.IssueAsync(scope.TenantId, scope.Environment, spec with { Origin = LicenseOrigin.Import }, key, cancellationToken);
-                }
-                catch (LicenseTermsException ex)
-                {
-                    return LicenseResults.Invalid(ex, $"licenses[{i}].");
-                }
+                // An import keeps what it brings: NewLicenseTerms refuses nothing of it.
+                var license = await issuer.IssueAsync(scope.TenantId, scope.Environment, spec with { Origin = LicenseOrigin.Import }, key, cancellationToken);
 
                 var now = DateTimeOffset.UtcNow;
                 _ = status switch

@@ -70,6 +70,8 @@ internal static class LicensesApi
                 }
                 catch (LicenseTermsException ex)
                 {
+                    // All or none: the entries issued so far must not be saved by whoever saves next (the idempotency filter).
+                    db.ChangeTracker.Clear();
                     return LicenseResults.Invalid(ex, $"licenses[{i}].");
                 }
             }

@@ -9,7 +9,8 @@ namespace Platform.Licensing.Model;
 /// change and its event are committed together or not at all. The payload is what webhooks deliver, in the
 /// reference's shape, <c>{"event","timestamp","data":{"licenseId","productId","machineId"?,…}}</c>, with the event's
 /// <c>id</c>, <c>tenant</c>, <c>environment</c> and <c>version</c> beside, and in <c>data</c> what the event carries
-/// (the license, or the machine or domain that changed).
+/// (the license, or the machine or domain that changed). The outbox keeps it as jsonb, which orders the keys its own
+/// way; receivers get that order, written compactly by Webhooks.
 /// </summary>
 internal static class LicenseEvents
 {

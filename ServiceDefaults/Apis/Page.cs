@@ -40,7 +40,7 @@ public sealed record Pagination(
         var skip = offset ?? ((long)(page ?? 1) - 1) * size;
         if (skip > int.MaxValue)
         {
-            return (0, 0, 0, $"page × limit cannot exceed {int.MaxValue}.");
+            return (0, 0, 0, $"(page - 1) × limit, the items skipped, cannot exceed {int.MaxValue}.");
         }
 
         return ((int)skip, (int)(skip / size) + 1, size, null);

@@ -54,15 +54,16 @@ public sealed class DeliveryLog(NpgsqlDataSource dataSource)
     public async Task<Delivery> EnqueuePingAsync(WebhookEndpoint endpoint, CancellationToken cancellationToken)
     {
         var eventId = Guid.CreateVersion7();
-        var payload = System.Text.Json.JsonSerializer.Serialize(new
+        // The envelope of license events, in the form every body is sent in (JsonStringifyForm).
+        var payload = Dispatch.JsonStringifyForm.Of(System.Text.Json.JsonSerializer.Serialize(new
         {
+            @event = EventTypes.Ping,
+            timestamp = DateTime.UtcNow,
             id = eventId,
-            type = EventTypes.Ping,
-            created = DateTimeOffset.UtcNow,
             tenant = endpoint.TenantId,
             environment = endpoint.Environment,
-            data = new { endpoint_id = endpoint.Id, message = "This is a test event." },
-        });
+            data = new { endpointId = endpoint.Id, endpoint_id = endpoint.Id, message = "This is a test event." },
+        }));
         await using var ping = dataSource.CreateCommand(
             $"""
             INSERT INTO deliveries (id, endpoint_id, event_id, event_type, payload, status, max_attempts, next_attempt_at)

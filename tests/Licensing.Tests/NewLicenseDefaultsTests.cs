@@ -72,15 +72,24 @@ public sealed class NewLicenseDefaultsTests(PostgresFixture postgres)
         var past = DateTimeOffset.UtcNow.AddMinutes(-5);
 
         var single = await s.PostAsync("/api/v1/licenses", new { product_id = s.ProductId, type = "perpetual", expires_at = past }, HttpStatusCode.BadRequest);
-        var batch = await s.PostAsync("/api/v1/licenses/batch", new
+        // With an Idempotency-Key, whose filter saves what the handler leaves: the first entry must not be saved either.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/licenses/batch")
         {
-            licenses = new object[] { new { product_id = s.ProductId, type = "perpetual" }, new { product_id = s.ProductId, type = "perpetual", expires_at = past } },
-        }, HttpStatusCode.BadRequest);
+            Content = System.Net.Http.Json.JsonContent.Create(new
+            {
+                licenses = new object[] { new { product_id = s.ProductId, type = "perpetual" }, new { product_id = s.ProductId, type = "perpetual", expires_at = past } },
+            }),
+            Headers = { { "Idempotency-Key", "batch-1" } },
+        };
+        using var refusedBatch = await s.Client.SendAsync(request);
+        var batch = await refusedBatch.JsonAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, refusedBatch.StatusCode);
 
         Assert.Contains("expires_at is in the past", single.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Contains("licenses[1].expires_at is in the past", batch.GetProperty("error").GetString(), StringComparison.Ordinal);
         var listed = await s.GetAsync("/api/v1/licenses");
         Assert.Equal(0, listed.GetProperty("pagination").GetProperty("total").GetInt32());
+        Assert.Equal(0, await s.Database.ScalarAsync<long>("SELECT count(*) FROM outbox"));
     }
 
     private static void AssertExpiresIn(System.Text.Json.JsonElement license, TimeSpan term)

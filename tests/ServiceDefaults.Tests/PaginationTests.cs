@@ -11,7 +11,7 @@ public sealed class PaginationTests
     {
         var (_, _, _, error) = Pagination.Parse(page, limit, null);
 
-        Assert.Equal("page × limit cannot exceed 2147483647.", error);
+        Assert.Equal("(page - 1) × limit, the items skipped, cannot exceed 2147483647.", error);
     }
 
     [Fact]

@@ -141,7 +141,9 @@ public sealed class LifecycleTests(PostgresFixture postgres, BrokerFixture broke
         Assert.Equal("webhook.test", request.Headers["X-TO-Event"]);
         Assert.True(Signatures.Verify(request, secret));
         using var body = JsonDocument.Parse(request.Body);
-        Assert.Equal(id, body.RootElement.GetProperty("data").GetProperty("endpoint_id").GetString());
+        Assert.Equal(id, body.RootElement.GetProperty("data").GetProperty("endpointId").GetString());
+        Assert.Equal("webhook.test", body.RootElement.GetProperty("event").GetString());
+        Assert.Equal(Platform.Webhooks.Dispatch.JsonStringifyForm.Of(request.Body), request.Body);
         var delivery = await client.WaitForDeliveryAsync(id, "delivered");
         Assert.Equal("webhook.test", delivery.GetProperty("event").GetString());
     }

@@ -18,6 +18,15 @@ internal sealed class PlatformProcesses(DistributedApplication app)
     public static int ChildOf(int pid) =>
         int.Parse(File.ReadAllText($"/proc/{pid}/task/{pid}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries)[0], CultureInfo.InvariantCulture);
 
+    /// <summary>The process's name and its state letter (R running, S sleeping, T stopped…), from <c>/proc/PID/stat</c>.</summary>
+    public static string NameOf(int pid) => File.ReadAllText($"/proc/{pid}/comm").Trim();
+
+    public static char StateOf(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        return stat[stat.LastIndexOf(')') + 2];
+    }
+
     public static void Signal(int pid, string signal)
     {
         using var kill = Process.Start("kill", [$"-{signal}", pid.ToString(CultureInfo.InvariantCulture)]);

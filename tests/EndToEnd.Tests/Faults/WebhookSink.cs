@@ -32,11 +32,12 @@ internal sealed class WebhookSink : IAsyncDisposable
         return sink;
     }
 
-    /// <summary>Registers the sink for <paramref name="eventType"/> with the tenant of <paramref name="api"/>.</summary>
-    public async Task SubscribeAsync(HttpClient api, string eventType)
+    /// <summary>Registers the sink for <paramref name="eventType"/> with the tenant of <paramref name="api"/>; the endpoint's id.</summary>
+    public async Task<string> SubscribeAsync(HttpClient api, string eventType)
     {
         using var created = await api.PostAsJsonAsync("/api/v1/webhooks", new { url = $"{app.Urls.First()}/hooks", events = new[] { eventType } });
         Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
 
     public ValueTask DisposeAsync() => app.DisposeAsync();
