@@ -42,7 +42,7 @@ internal sealed class RetentionSweeper(NpgsqlDataSource dataSource, RetentionPol
         await DeleteAsync("usage_records", "occurred_at < @before", now - policy.Usage, cancellationToken)
         + await DeleteAsync("idempotency_keys", "created_at < @before", now - policy.IdempotencyKeys, cancellationToken)
         + await DeleteAsync("outbox", "published_at < @before", now - policy.PublishedOutbox, cancellationToken)
-        + await DeleteAsync("usage_reports_received", "received_at < @before", now - TimeSpan.FromDays(1), cancellationToken);
+        + await DeleteAsync("usage_reports_received", "received_at < @before", now - policy.UsageReportIds, cancellationToken);
 
     private async Task<long> DeleteAsync(string table, string condition, DateTimeOffset before, CancellationToken cancellationToken)
     {
@@ -65,6 +65,9 @@ internal sealed class RetentionSweeper(NpgsqlDataSource dataSource, RetentionPol
 /// <summary>How long each kind of row is kept.</summary>
 internal sealed record RetentionPolicy(TimeSpan Usage, TimeSpan IdempotencyKeys, TimeSpan PublishedOutbox)
 {
+    /// <summary>How long a usage report's id is remembered, so that a report sent again is counted once.</summary>
+    public TimeSpan UsageReportIds { get; init; } = TimeSpan.FromDays(1);
+
     public static RetentionPolicy From(IConfiguration configuration) => new(
         TimeSpan.FromDays(Math.Max(1, configuration.GetValue("Licensing:UsageRetentionDays", 90.0))),
         TimeSpan.FromDays(Math.Max(1, configuration.GetValue("Licensing:IdempotencyKeyDays", 7.0))),

@@ -26,7 +26,7 @@ public sealed class FaultTests(PlatformFixture platform, ITestOutputHelper outpu
         var processes = new PlatformProcesses(platform.App);
         await using var sink = await WebhookSink.StartAsync();
         using var api = platform.Gateway("testKey");
-        var endpoint = await sink.SubscribeAsync(api, "license.created");
+        var (endpoint, _) = await sink.SubscribeAsync(api, "license.created");
         var validated = await CreateAsync(api, "/api/v1/licenses", new { product_id = await ProductAsync(api, "Faults: validated"), type = "perpetual" });
         var productId = await ProductAsync(api, "Faults: written");
         var probes = new List<string>();

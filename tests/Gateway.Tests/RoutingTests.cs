@@ -52,6 +52,23 @@ public sealed class RoutingTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.OK, longest.StatusCode);
     }
 
+    [Fact]
+    public async Task APathIsMeasuredAsItIsForwardedEscaped()
+    {
+        await using var gateway = await GatewayHost.StartAsync(platform);
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(gateway.Address.Host, gateway.Address.Port);
+        await using var stream = tcp.GetStream();
+
+        // 3,000 raw "|", which Kestrel takes unescaped: forwarded as 9,000 characters of %7C, past the services' request line.
+        var path = "/api/v1/webhooks/" + new string('|', 3_000);
+        await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes($"GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
+        var answer = await new StreamReader(stream).ReadToEndAsync();
+
+        Assert.StartsWith("HTTP/1.1 414", answer, StringComparison.Ordinal);
+        Assert.Contains("\"code\":\"URI_TOO_LONG\"", answer, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("TRACE", "/api/v1/products")]
     [InlineData("FOO", "/api/v1/webhooks/wh_1")]

@@ -26,6 +26,8 @@ public sealed class RetentionTests(PostgresFixture postgres)
                 (gen_random_uuid(), 'license.created', '{{license.TenantId}}', 'test', '{{license.Id}}', 1, '{}', now() - interval '9 days', now() - interval '8 days'),
                 (gen_random_uuid(), 'license.created', '{{license.TenantId}}', 'test', '{{license.Id}}', 1, '{}', now() - interval '9 days', now() - interval '6 days'),
                 (gen_random_uuid(), 'license.created', '{{license.TenantId}}', 'test', '{{license.Id}}', 1, '{}', now() - interval '9 days', NULL);
+            INSERT INTO usage_reports_received (report_id, received_at) VALUES
+                ('old-report', now() - interval '25 hours'), ('recent-report', now() - interval '23 hours');
             """);
         var sweeper = new RetentionSweeper(database.DataSource,
             new RetentionPolicy(TimeSpan.FromDays(90), TimeSpan.FromDays(7), TimeSpan.FromDays(7)), NullLogger<RetentionSweeper>.Instance);
@@ -34,10 +36,11 @@ public sealed class RetentionTests(PostgresFixture postgres)
         var deleted = await sweeper.SweepAsync(now, CancellationToken.None);
         var again = await sweeper.SweepAsync(now, CancellationToken.None);
 
-        Assert.Equal(12_000 + 1 + 1, deleted);
+        Assert.Equal(12_000 + 1 + 1 + 1, deleted);
         Assert.Equal(0, again);
         Assert.Equal(3, await database.ScalarAsync<long>($"SELECT count(*) FROM usage_records WHERE license_id = '{license.Id}'"));
         Assert.Equal(["recent"], await database.ListAsync<string>("SELECT key FROM idempotency_keys"));
+        Assert.Equal(["recent-report"], await database.ListAsync<string>("SELECT report_id FROM usage_reports_received"));
         // An unpublished row is never swept, however old: the relay has yet to publish it.
         Assert.Equal(outboxBefore - 1, await database.ScalarAsync<long>("SELECT count(*) FROM outbox"));
         Assert.Equal(1, await database.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE published_at IS NULL AND created_at < now() - interval '8 days'"));
