@@ -27,6 +27,20 @@ internal sealed class PlatformProcesses(DistributedApplication app)
         return stat[stat.LastIndexOf(')') + 2];
     }
 
+    /// <summary>Whether the process shows as stopped (T) within <paramref name="time"/>: a signal takes effect asynchronously.</summary>
+    public static async Task<bool> StopsWithinAsync(int pid, TimeSpan time)
+    {
+        for (var deadline = DateTime.UtcNow + time; StateOf(pid) != 'T'; await Task.Delay(20))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     public static void Signal(int pid, string signal)
     {
         using var kill = Process.Start("kill", [$"-{signal}", pid.ToString(CultureInfo.InvariantCulture)]);

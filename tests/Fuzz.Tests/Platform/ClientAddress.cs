@@ -27,5 +27,8 @@ internal static class ClientAddress
             }
         },
     })
-    { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(20) };
+    { BaseAddress = gateway, Timeout = Timeout };
+
+    /// <summary>How long a fuzz request may take before it counts as never answered.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 }
