@@ -26,8 +26,9 @@ internal sealed record HostileRequest(
         if (Body is not null)
         {
             request.Content = new ByteArrayContent(Body);
-            // As a client should for a large body: a server that refuses it answers before it is sent, and closes.
-            request.Headers.ExpectContinue = Body.Length > 64 * 1024;
+            // As a client should for a large body: a server that refuses it answers before it is sent, and closes. Over
+            // 8 KB: once in CI a 16 KB body to /activate, refused early, lost its answer to a reset (not yet explained).
+            request.Headers.ExpectContinue = Body.Length > 8 * 1024;
             if (ContentType is not null)
             {
                 request.Content.Headers.TryAddWithoutValidation("Content-Type", ContentType);
