@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Health;
+using Microsoft.Extensions.Options;
+using Platform.ServiceDefaults.Json;
 using Platform.ServiceDefaults.OpenApi;
 using Platform.ServiceDefaults.Telemetry;
 
@@ -16,6 +18,7 @@ public static class Extensions
         builder.AddErrorResponses();
         builder.AddDefaultOpenApi();
         builder.Services.AddHttpClient();
+        builder.Services.AddSingleton<IPostConfigureOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>, RequestNaming.Setup>();
         return builder;
     }
 

@@ -10,19 +10,19 @@ using Platform.ServiceDefaults.OpenApi;
 namespace Platform.Licensing.Apis;
 
 internal sealed record CreateApiKeyRequest(
-    [property: JsonPropertyName("name")] string? Name,
-    [property: JsonPropertyName("scopes")] List<string>? Scopes);
+    string? Name,
+    List<string>? Scopes);
 
 internal sealed record ApiKeyResponse(
-    [property: JsonPropertyName("id")] string Id,
-    [property: JsonPropertyName("name")] string Name,
-    [property: JsonPropertyName("environment")] string Environment,
-    [property: JsonPropertyName("prefix")] string Prefix,
-    [property: JsonPropertyName("scopes")] IReadOnlyList<string> Scopes,
-    [property: JsonPropertyName("created_at")] DateTimeOffset CreatedAt,
-    [property: JsonPropertyName("last_used_at")] DateTimeOffset? LastUsedAt,
-    [property: JsonPropertyName("revoked_at")] DateTimeOffset? RevokedAt,
-    [property: JsonPropertyName("secret")][property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Secret)
+    string Id,
+    string Name,
+    string Environment,
+    string Prefix,
+    IReadOnlyList<string> Scopes,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? LastUsedAt,
+    DateTimeOffset? RevokedAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Secret)
 {
     public static ApiKeyResponse Of(ApiKey key, string? secret = null) => new(
         key.Id, key.Name, key.Environment.ToString().ToLowerInvariant(), key.DisplayPrefix, key.Scopes, key.CreatedAt, key.LastUsedAt, key.RevokedAt, secret);

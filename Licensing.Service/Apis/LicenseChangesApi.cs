@@ -53,7 +53,7 @@ internal static class LicenseChangesApi
         {
             var problem = new ValidationProblem();
             var email = LicenseDraft.Email(request.CustomerEmail, problem);
-            var maxActivations = LicenseDraft.Limit(request.MaxActivations ?? request.MaxActivationsAlias, "max_activations", problem);
+            var maxActivations = LicenseDraft.Limit(request.MaxActivations, "max_activations", problem);
             var maxDomains = LicenseDraft.Limit(request.MaxDomains, "max_domains", problem);
             var maxSeats = LicenseDraft.Limit(request.MaxSeats, "max_seats", problem);
             var domains = request.Domains is null ? null : LicenseDraft.Domains(request.Domains, problem);
@@ -107,8 +107,8 @@ internal static class LicenseChangesApi
     private static Task<IResult> RotateAsync(RotateLicenseRequest request, CallerIdentity caller, LicensingDbContext db, CancellationToken cancellationToken) =>
         GuardAsync(async () =>
         {
-            var id = request.LicenseId ?? request.LicenseIdAlias;
-            var graceDays = request.GracePeriodDays ?? request.GracePeriodDaysAlias ?? 0;
+            var id = request.LicenseId;
+            var graceDays = request.GracePeriodDays ?? 0;
             var problem = new ValidationProblem();
             if (string.IsNullOrWhiteSpace(id))
             {

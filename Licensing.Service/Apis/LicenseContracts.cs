@@ -1,26 +1,25 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Platform.Licensing.Model;
 
 namespace Platform.Licensing.Apis;
 
-/// <summary>A new license. Canonical names are snake_case as in the API reference; the camelCase spellings are accepted too.</summary>
+/// <summary>A new license; each field in the reference's snake_case (<c>product_id</c>) or camelCase (<c>productId</c>).</summary>
 internal sealed record CreateLicenseRequest(
-    [property: JsonPropertyName("product_id")] string? ProductId,
-    [property: JsonPropertyName("productId")] string? ProductIdAlias,
-    [property: JsonPropertyName("type")] string? Type,
-    [property: JsonPropertyName("customer_email")] string? CustomerEmail,
-    [property: JsonPropertyName("customerEmail")] string? CustomerEmailAlias,
-    [property: JsonPropertyName("max_activations")] int? MaxActivations,
-    [property: JsonPropertyName("maxActivations")] int? MaxActivationsAlias,
-    [property: JsonPropertyName("max_domains")] int? MaxDomains,
-    [property: JsonPropertyName("maxDomains")] int? MaxDomainsAlias,
-    [property: JsonPropertyName("domains")] List<string>? Domains,
-    [property: JsonPropertyName("features")] List<string>? Features,
-    [property: JsonPropertyName("metadata")] JsonElement? Metadata,
-    [property: JsonPropertyName("expires_at")] DateTimeOffset? ExpiresAt,
-    [property: JsonPropertyName("expiresAt")] DateTimeOffset? ExpiresAtAlias,
-    [property: JsonPropertyName("plan_id")] string? PlanId,
-    [property: JsonPropertyName("planId")] string? PlanIdAlias,
-    [property: JsonPropertyName("max_seats")] int? MaxSeats,
-    [property: JsonPropertyName("maxSeats")] int? MaxSeatsAlias);
+    string? ProductId,
+    string? Type,
+    string? CustomerEmail,
+    int? MaxActivations,
+    int? MaxDomains,
+    List<string>? Domains,
+    List<string>? Features,
+    JsonElement? Metadata,
+    DateTimeOffset? ExpiresAt,
+    string? PlanId,
+    int? MaxSeats)
+{
+    /// <summary>A request with no field set (an entry that is null, or that did not read).</summary>
+    public static readonly CreateLicenseRequest Empty = new(null, null, null, null, null, null, null, null, null, null, null);
+}
+
+/// <summary>The answer to a create, <c>{"license": {…}}</c> as the API reference shows it.</summary>
+internal sealed record CreatedLicense(LicenseView License);

@@ -11,20 +11,20 @@ internal static class LicenseDraft
 
     public static LicenseSpec Read(CreateLicenseRequest request, ValidationProblem problem)
     {
-        var productId = request.ProductId ?? request.ProductIdAlias;
+        var productId = request.ProductId;
         if (string.IsNullOrWhiteSpace(productId))
         {
             problem.Missing("product_id");
         }
 
-        var planId = request.PlanId ?? request.PlanIdAlias;
+        var planId = request.PlanId;
         return new LicenseSpec(
-            productId ?? "", string.IsNullOrWhiteSpace(planId) ? null : planId, Type(request.Type, problem), Email(request.CustomerEmail ?? request.CustomerEmailAlias, problem),
-            Limit(request.MaxActivations ?? request.MaxActivationsAlias, "max_activations", problem),
-            Limit(request.MaxDomains ?? request.MaxDomainsAlias, "max_domains", problem),
-            Limit(request.MaxSeats ?? request.MaxSeatsAlias, "max_seats", problem),
+            productId ?? "", string.IsNullOrWhiteSpace(planId) ? null : planId, Type(request.Type, problem), Email(request.CustomerEmail, problem),
+            Limit(request.MaxActivations, "max_activations", problem),
+            Limit(request.MaxDomains, "max_domains", problem),
+            Limit(request.MaxSeats, "max_seats", problem),
             Domains(request.Domains, problem), Features(request.Features, problem),
-            Apis.Metadata.Read(request.Metadata, problem), request.ExpiresAt ?? request.ExpiresAtAlias);
+            Apis.Metadata.Read(request.Metadata, problem), request.ExpiresAt);
     }
 
     public static LicenseType? Type(string? text, ValidationProblem problem)

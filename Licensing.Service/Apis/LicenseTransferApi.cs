@@ -9,6 +9,7 @@ using Platform.Licensing.Infrastructure;
 using Platform.Licensing.Model;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.Json;
 
 namespace Platform.Licensing.Apis;
 
@@ -23,10 +24,10 @@ internal static class LicenseTransferApi
     public const int MaxImport = 1_000;
     private const int MaxImportBytes = 5 * 1024 * 1024;
     private static readonly string[] Columns =
-        ["key", "product_id", "plan_id", "status", "type", "customer_email", "max_activations", "max_domains", "max_seats", "domains", "features", "expires_at", "metadata"];
+        ["key", "productId", "planId", "status", "type", "customerEmail", "maxActivations", "maxDomains", "maxSeats", "domains", "features", "expiresAt", "metadata"];
 
     private static readonly HashSet<string> ListColumns = ["domains", "features"];
-    private static readonly HashSet<string> NumberColumns = ["max_activations", "max_domains", "max_seats"];
+    private static readonly HashSet<string> NumberColumns = ["maxActivations", "maxDomains", "maxSeats"];
 
     public static void MapLicenseTransfer(this RouteGroupBuilder licenses)
     {
@@ -131,17 +132,17 @@ internal static class LicenseTransferApi
     private static JsonObject Row(License license) => new()
     {
         ["key"] = license.Key,
-        ["product_id"] = license.ProductId,
-        ["plan_id"] = license.PlanId,
+        ["productId"] = license.ProductId,
+        ["planId"] = license.PlanId,
         ["status"] = license.Status.ToString().ToLowerInvariant(),
         ["type"] = license.Type.ToString().ToLowerInvariant(),
-        ["customer_email"] = license.CustomerEmail,
-        ["max_activations"] = license.MaxActivations,
-        ["max_domains"] = license.MaxDomains,
-        ["max_seats"] = license.MaxSeats,
+        ["customerEmail"] = license.CustomerEmail,
+        ["maxActivations"] = license.MaxActivations,
+        ["maxDomains"] = license.MaxDomains,
+        ["maxSeats"] = license.MaxSeats,
         ["domains"] = new JsonArray([.. license.Domains.Select(d => JsonValue.Create(d))]),
         ["features"] = new JsonArray([.. license.Features.Select(f => JsonValue.Create(f))]),
-        ["expires_at"] = license.ExpiresAt,
+        ["expiresAt"] = license.ExpiresAt,
         ["metadata"] = JsonNode.Parse(license.Metadata),
     };
 
@@ -176,14 +177,14 @@ internal static class LicenseTransferApi
         CreateLicenseRequest? request = null;
         try
         {
-            request = entry.Deserialize<CreateLicenseRequest>();
+            request = entry.Deserialize<CreateLicenseRequest>(RequestNaming.Web);
         }
         catch (JsonException ex)
         {
             problem.Invalid(ex.Path?.TrimStart('$', '.') ?? "entry", "has the wrong type");
         }
 
-        var spec = LicenseDraft.Read(request ?? new CreateLicenseRequest(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null), problem);
+        var spec = LicenseDraft.Read(request ?? CreateLicenseRequest.Empty, problem);
         return (normalized, status, spec);
     }
 
@@ -209,10 +210,10 @@ internal static class LicenseTransferApi
             return ([], "The CSV is empty or has a quoted field that is never closed.");
         }
 
-        var header = records[0].Select(h => h.Trim().ToLowerInvariant()).ToArray();
-        if (header.FirstOrDefault(h => !Columns.Contains(h)) is { } unknown)
+        var header = records[0].Select(ColumnOf).ToArray();
+        if (Array.IndexOf(header, null) is >= 0 and var at)
         {
-            return ([], $"Unknown CSV column '{unknown}'; the columns are {string.Join(", ", Columns)}.");
+            return ([], $"Unknown CSV column '{records[0][at].Trim()}'; the columns are {string.Join(", ", Columns)} (snake_case accepted).");
         }
 
         var entries = new List<JsonObject>();
@@ -226,13 +227,13 @@ internal static class LicenseTransferApi
             var entry = new JsonObject();
             for (var c = 0; c < header.Length; c++)
             {
-                var (value, error) = CsvValue(header[c], records[r][c]);
+                var (value, error) = CsvValue(header[c]!, records[r][c]);
                 if (error is not null)
                 {
                     return ([], $"CSV line {r + 1}, column {header[c]}: {error}");
                 }
 
-                entry[header[c]] = value;
+                entry[header[c]!] = value;
             }
 
             entries.Add(entry);
@@ -240,6 +241,10 @@ internal static class LicenseTransferApi
 
         return (entries, null);
     }
+
+    /// <summary>The column a header names, in camelCase as exported or snake_case as the reference spells requests.</summary>
+    private static string? ColumnOf(string header) =>
+        Columns.FirstOrDefault(c => string.Equals(c, header.Trim().Replace("_", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase));
 
     private static (JsonNode? Value, string? Error) CsvValue(string column, string cell)
     {

@@ -16,7 +16,7 @@ internal static class LicensesApi
     public static void MapLicensesApi(this RouteGroupBuilder api)
     {
         var licenses = api.MapGroup("/licenses").WithTags("Licenses");
-        licenses.MapPost("", CreateAsync).Answers<LicenseView>(StatusCodes.Status201Created);
+        licenses.MapPost("", CreateAsync).Answers<CreatedLicense>(StatusCodes.Status201Created);
         licenses.MapPost("/batch", CreateManyAsync).Answers<Page<LicenseView>>(StatusCodes.Status201Created);
         licenses.MapGet("", ListAsync).Answers<Page<LicenseView>>().AllowPortal();
         licenses.MapGet("/{id}", GetAsync).Answers<LicenseView>().AllowPortal();
@@ -37,7 +37,7 @@ internal static class LicensesApi
             var scope = ApiScope.Of(caller);
             var license = await issuer.IssueAsync(scope.TenantId, scope.Environment, spec, importedKey: null, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            return TypedResults.Created($"/api/v1/licenses/{license.Id}", await LicenseViews.ForAsync(db, license, cancellationToken));
+            return TypedResults.Created($"/api/v1/licenses/{license.Id}", new CreatedLicense(await LicenseViews.ForAsync(db, license, cancellationToken)));
         });
 
     /// <summary>Up to 100 licenses, all or none: one bad entry fails the call naming its index.</summary>
@@ -53,7 +53,7 @@ internal static class LicensesApi
             for (var i = 0; i < entries.Count; i++)
             {
                 var problem = new ValidationProblem($"licenses[{i}].");
-                specs.Add(LicenseDraft.Read(entries[i] ?? EmptyRequest, problem));
+                specs.Add(LicenseDraft.Read(entries[i] ?? CreateLicenseRequest.Empty, problem));
                 if (problem.HasErrors)
                 {
                     return problem.ToResult();
@@ -79,8 +79,6 @@ internal static class LicensesApi
             await db.SaveChangesAsync(cancellationToken);
             return TypedResults.Created("/api/v1/licenses", new { data = await LicenseViews.ForAsync(db, created, cancellationToken) });
         });
-
-    private static readonly CreateLicenseRequest EmptyRequest = new(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     private static async Task<IResult> ListAsync(
         CallerIdentity caller, LicensingDbContext db,

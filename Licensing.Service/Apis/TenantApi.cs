@@ -8,16 +8,16 @@ using Platform.ServiceDefaults.OpenApi;
 namespace Platform.Licensing.Apis;
 
 internal sealed record TenantSettingsRequest(
-    [property: JsonPropertyName("name")] string? Name,
-    [property: JsonPropertyName("key_prefix")] string? KeyPrefix);
+    string? Name,
+    string? KeyPrefix);
 
 internal sealed record TenantResponse(
-    [property: JsonPropertyName("id")] string Id,
-    [property: JsonPropertyName("name")] string Name,
-    [property: JsonPropertyName("plan")] string Plan,
-    [property: JsonPropertyName("key_prefix")] string KeyPrefix,
-    [property: JsonPropertyName("environment")] string Environment,
-    [property: JsonPropertyName("created_at")] DateTimeOffset CreatedAt);
+    string Id,
+    string Name,
+    string Plan,
+    string KeyPrefix,
+    string Environment,
+    DateTimeOffset CreatedAt);
 
 /// <summary>The caller's tenant: its name and the prefix of new license keys can change; its rate-limit plan is the operator's to set.</summary>
 internal static class TenantApi

@@ -10,23 +10,23 @@ using Platform.ServiceDefaults.OpenApi;
 namespace Platform.Licensing.Apis;
 
 internal sealed record UsageDay(
-    [property: JsonPropertyName("date")] DateOnly Date,
-    [property: JsonPropertyName("validations")] long Validations,
-    [property: JsonPropertyName("failures")] long Failures);
+    DateOnly Date,
+    long Validations,
+    long Failures);
 
 internal sealed record UsageEntry(
-    [property: JsonPropertyName("time")] DateTimeOffset Time,
-    [property: JsonPropertyName("result")] string Result,
-    [property: JsonPropertyName("domain")] string? Domain,
-    [property: JsonPropertyName("machine")] string? Machine,
-    [property: JsonPropertyName("count")] int Count);
+    DateTimeOffset Time,
+    string Result,
+    string? Domain,
+    string? Machine,
+    int Count);
 
 internal sealed record UsageResponse(
-    [property: JsonPropertyName("license_id")] string LicenseId,
-    [property: JsonPropertyName("validation_count")] long ValidationCount,
-    [property: JsonPropertyName("last_validated_at")] DateTimeOffset? LastValidatedAt,
-    [property: JsonPropertyName("daily")] IReadOnlyList<UsageDay> Daily,
-    [property: JsonPropertyName("recent")] IReadOnlyList<UsageEntry> Recent);
+    string LicenseId,
+    long ValidationCount,
+    DateTimeOffset? LastValidatedAt,
+    IReadOnlyList<UsageDay> Daily,
+    IReadOnlyList<UsageEntry> Recent);
 
 /// <summary><c>GET /licenses/{id}/usage</c>: validations per day (UTC) over the last <c>days</c>, and the most recent ones.</summary>
 internal static class UsageApi

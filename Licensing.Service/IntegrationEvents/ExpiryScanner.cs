@@ -74,7 +74,7 @@ internal sealed class ExpiryScanner(IServiceScopeFactory scopes, ILogger<ExpiryS
             }
 
             var notice = license.NoticeExpiring(nearest, now);
-            LicenseEvents.Record(db, notice, license, new { days_before = nearest, license = await LicenseViews.ForAsync(db, license, cancellationToken) }, now);
+            LicenseEvents.Record(db, notice, license, new { daysBefore = nearest, license = await LicenseViews.ForAsync(db, license, cancellationToken) }, now);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -4,15 +4,15 @@ namespace Platform.ServiceDefaults.Apis;
 
 /// <summary>A page of a list: <c>{"data":[…],"pagination":{"page","limit","total","totalPages","hasMore"}}</c>.</summary>
 public sealed record Page<T>(
-    [property: JsonPropertyName("data")] IReadOnlyList<T> Data,
-    [property: JsonPropertyName("pagination")] Pagination Pagination);
+    IReadOnlyList<T> Data,
+    Pagination Pagination);
 
 public sealed record Pagination(
-    [property: JsonPropertyName("page")] int Page,
-    [property: JsonPropertyName("limit")] int Limit,
-    [property: JsonPropertyName("total")] long Total,
-    [property: JsonPropertyName("totalPages")] long TotalPages,
-    [property: JsonPropertyName("hasMore")] bool HasMore)
+    int Page,
+    int Limit,
+    long Total,
+    long TotalPages,
+    bool HasMore)
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;

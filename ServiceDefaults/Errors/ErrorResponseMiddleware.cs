@@ -91,12 +91,30 @@ internal sealed class ErrorResponseMiddleware(RequestDelegate next, ILogger<Erro
         message.StartsWith("Required parameter", StringComparison.Ordinal) ||
         message.Contains("no body was provided", StringComparison.Ordinal);
 
+    /// <summary>
+    /// A body that does not parse (the reader's error, inside the serializer's) is INVALID_JSON; one that parses but has a
+    /// value of the wrong type for its field (text for a number, an object for text, a malformed date) is VALIDATION_ERROR
+    /// naming the field as it was sent.
+    /// </summary>
+    private static (string Code, string Message) Describe(JsonException json)
+    {
+        if (json.InnerException is JsonException)
+        {
+            var where = json.Path is { Length: > 0 } path ? $" at '{path}'" : "";
+            return (ErrorCodes.InvalidJson, $"The request body is not valid JSON{where}.");
+        }
+
+        var field = json.Path is { Length: > 2 } at && at.StartsWith("$.", StringComparison.Ordinal) ? at[2..] : null;
+        return field is null
+            ? (ErrorCodes.ValidationError, "The request body must be a JSON object with the fields the operation documents.")
+            : (ErrorCodes.ValidationError, $"The field '{field}' has a value of the wrong type; see the operation's schema in the OpenAPI document.");
+    }
+
     private static (string Code, string Message) Describe(BadHttpRequestException ex)
     {
         if (ex.InnerException is JsonException json)
         {
-            var where = json.Path is { Length: > 0 } path ? $" at '{path}'" : "";
-            return (ErrorCodes.InvalidJson, $"The request body is not valid JSON{where}.");
+            return Describe(json);
         }
 
         return ex.StatusCode switch

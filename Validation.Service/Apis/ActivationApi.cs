@@ -55,9 +55,9 @@ internal static class ActivationApi
 
 /// <summary>The answer to activate and deactivate: whether the machine is now active on the license, and the license.</summary>
 internal sealed record ActivationAnswer(
-    [property: JsonPropertyName("activated")] bool Activated,
-    [property: JsonPropertyName("machineId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? MachineId,
-    [property: JsonPropertyName("newlyActivated")] bool NewlyActivated,
-    [property: JsonPropertyName("activations")] int Activations,
-    [property: JsonPropertyName("maxActivations")] int? MaxActivations,
-    [property: JsonPropertyName("license")] LicenseView License);
+    bool Activated,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? MachineId,
+    bool NewlyActivated,
+    int Activations,
+    int? MaxActivations,
+    LicenseView License);

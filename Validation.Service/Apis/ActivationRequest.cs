@@ -1,20 +1,17 @@
-using System.Text.Json.Serialization;
-
 namespace Platform.Validation.Apis;
 
 /// <summary><c>POST /api/v1/activate</c> and <c>/deactivate</c>: the key and the machine, in any of the spellings validate accepts.</summary>
-internal sealed record ActivationRequest(
-    [property: JsonPropertyName("key")] string? Key,
-    [property: JsonPropertyName("license_key")] string? LicenseKey,
-    [property: JsonPropertyName("licenseKey")] string? LicenseKeyCamel,
-    [property: JsonPropertyName("machine_id")] string? MachineId,
-    [property: JsonPropertyName("machineId")] string? MachineIdCamel,
-    [property: JsonPropertyName("fingerprint")] string? Fingerprint,
-    [property: JsonPropertyName("label")] string? Label,
-    [property: JsonPropertyName("name")] string? Name,
-    [property: JsonPropertyName("platform")] string? Platform,
-    [property: JsonPropertyName("hostname")] string? Hostname)
+internal sealed class ActivationRequest
 {
-    public string? AnyKey => Key ?? LicenseKey ?? LicenseKeyCamel;
-    public string? AnyMachine => MachineId ?? MachineIdCamel ?? Fingerprint;
+    public string? Key { get; set; }
+    public string? LicenseKey { get; set; }
+    public string? MachineId { get; set; }
+    public string? Fingerprint { get; set; }
+    public string? Label { get; set; }
+    public string? Name { get; set; }
+    public string? Platform { get; set; }
+    public string? Hostname { get; set; }
+
+    public string? AnyKey => Key ?? LicenseKey;
+    public string? AnyMachine => MachineId ?? Fingerprint;
 }

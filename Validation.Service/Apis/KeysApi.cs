@@ -17,13 +17,13 @@ internal static class KeysApi
     }
 }
 
-internal sealed record JwkSet([property: JsonPropertyName("keys")] IReadOnlyList<PublicJwk> Keys);
+internal sealed record JwkSet(IReadOnlyList<PublicJwk> Keys);
 
 internal sealed record PublicJwk(
-    [property: JsonPropertyName("kty")] string Kty,
-    [property: JsonPropertyName("crv")] string Crv,
-    [property: JsonPropertyName("alg")] string Alg,
-    [property: JsonPropertyName("use")] string Use,
-    [property: JsonPropertyName("kid")] string Kid,
-    [property: JsonPropertyName("x")] string X,
-    [property: JsonPropertyName("status")] string Status);
+    string Kty,
+    string Crv,
+    string Alg,
+    string Use,
+    string Kid,
+    string X,
+    string Status);

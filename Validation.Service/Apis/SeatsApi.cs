@@ -61,12 +61,12 @@ internal static class SeatsApi
 
 /// <summary>A seat lease: keep it with heartbeats before <c>leaseExpiresAt</c>, give it back with checkin.</summary>
 internal sealed record SeatAnswer(
-    [property: JsonPropertyName("leaseId")] string LeaseId,
-    [property: JsonPropertyName("clientId")] string ClientId,
-    [property: JsonPropertyName("leaseExpiresAt")] DateTimeOffset? LeaseExpiresAt,
-    [property: JsonPropertyName("seatsInUse")] int SeatsInUse,
-    [property: JsonPropertyName("maxSeats")] int? MaxSeats,
-    [property: JsonPropertyName("license"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LicenseView? License)
+    string LeaseId,
+    string ClientId,
+    DateTimeOffset? LeaseExpiresAt,
+    int SeatsInUse,
+    int? MaxSeats,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LicenseView? License)
 {
     public static SeatAnswer Of(string key, SeatLease lease, SnapshotCache cache) => new(
         lease.LeaseId,
@@ -78,5 +78,5 @@ internal sealed record SeatAnswer(
 }
 
 internal sealed record CheckinAnswer(
-    [property: JsonPropertyName("checkedIn")] bool CheckedIn,
-    [property: JsonPropertyName("seatsInUse")] int SeatsInUse);
+    bool CheckedIn,
+    int SeatsInUse);

@@ -18,7 +18,7 @@ internal sealed class ValidateApi(LicenseValidation validation, OfflineTokenIssu
     /// </summary>
     public async ValueTask<IResult> ValidateAsync(HttpContext context)
     {
-        var request = await JsonRequestBody.ReadAsync(context, ValidationJsonContext.Default.ValidateRequest);
+        var request = await JsonRequestBody.ReadAsync(context, ValidationRequests.Validate);
         if (RequestErrors.Blank(request.AnyKey) is not { } rawKey)
         {
             metrics.Answered(ErrorCodes.MissingFields);
@@ -37,7 +37,7 @@ internal sealed class ValidateApi(LicenseValidation validation, OfflineTokenIssu
         IReadOnlyList<string> features = request.Features is { Count: > 0 } requested
             ? requested.Where(f => !string.IsNullOrWhiteSpace(f)).Select(f => f.Trim()).Distinct(StringComparer.Ordinal).ToList()
             : Array.Empty<string>();
-        if (RequestErrors.TooLong(machine) || RequestErrors.TooLong(domain, DomainName.MaxLength) || RequestErrors.TooLong(request.AnyProductId)
+        if (RequestErrors.TooLong(machine) || RequestErrors.TooLong(domain, DomainName.MaxLength) || RequestErrors.TooLong(request.ProductId)
             || features.Count > RequestErrors.MaxFeatures || features.Any(f => f.Length > RequestErrors.MaxIdLength))
         {
             metrics.Answered(ErrorCodes.ValidationError);
@@ -51,7 +51,7 @@ internal sealed class ValidateApi(LicenseValidation validation, OfflineTokenIssu
             return RequestErrors.BadIdentity();
         }
 
-        var query = new ValidationQuery(key, machine, domain, RequestErrors.Blank(request.AnyProductId), features);
+        var query = new ValidationQuery(key, machine, domain, RequestErrors.Blank(request.ProductId), features);
         var result = await validation.ValidateAsync(query, caller, context.RequestAborted);
         if (result.Unavailable)
         {

@@ -10,20 +10,20 @@ namespace Platform.Validation.Apis;
 /// Licensing could not be asked and the answer rests on a snapshot past its maximum age.
 /// </summary>
 internal readonly record struct ValidAnswer(
-    [property: JsonPropertyName("valid")] bool Valid,
-    [property: JsonPropertyName("license")] LicenseView License,
-    [property: JsonPropertyName("validatedAt")] DateTimeOffset ValidatedAt,
-    [property: JsonPropertyName("expired")] bool Expired,
-    [property: JsonPropertyName("servedFromCache")] bool ServedFromCache,
-    [property: JsonPropertyName("offlineToken"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] OfflineToken? OfflineToken);
+    bool Valid,
+    LicenseView License,
+    DateTimeOffset ValidatedAt,
+    bool Expired,
+    bool ServedFromCache,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] OfflineToken? OfflineToken);
 
 /// <summary>A refusal: the platform's error format with <c>"valid": false</c> in front.</summary>
 internal sealed record RefusalAnswer(
-    [property: JsonPropertyName("valid")] bool Valid,
-    [property: JsonPropertyName("error")] string Error,
-    [property: JsonPropertyName("code")] string Code,
-    [property: JsonPropertyName("help")] string Help,
-    [property: JsonPropertyName("servedFromCache")] bool ServedFromCache)
+    bool Valid,
+    string Error,
+    string Code,
+    string Help,
+    bool ServedFromCache)
 {
     public static RefusalAnswer Of(Refusal refusal, bool servedFromCache = false) =>
         new(false, refusal.Message, refusal.Code, $"/docs/errors#{refusal.Code}", servedFromCache);

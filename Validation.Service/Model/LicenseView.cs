@@ -8,22 +8,22 @@ namespace Platform.Validation.Model;
 /// serializer walks an array directly, where an interface-typed list costs an enumerator object on every answer.
 /// </summary>
 internal sealed record LicenseView(
-    [property: JsonPropertyName("id")] string Id,
-    [property: JsonPropertyName("key")] string Key,
-    [property: JsonPropertyName("status")] string Status,
-    [property: JsonPropertyName("type")] string Type,
-    [property: JsonPropertyName("plan")] string? Plan,
-    [property: JsonPropertyName("productId")] string ProductId,
-    [property: JsonPropertyName("features")] string[] Features,
-    [property: JsonPropertyName("expiresAt")] DateTimeOffset? ExpiresAt,
-    [property: JsonPropertyName("activations")] int Activations,
-    [property: JsonPropertyName("maxActivations")] int? MaxActivations,
-    [property: JsonPropertyName("domains")] string[] Domains,
-    [property: JsonPropertyName("maxDomains")] int? MaxDomains,
-    [property: JsonPropertyName("seatsInUse")] int SeatsInUse,
-    [property: JsonPropertyName("maxSeats")] int? MaxSeats,
-    [property: JsonPropertyName("keyValidUntil")] DateTimeOffset? KeyValidUntil,
-    [property: JsonPropertyName("metadata")] IReadOnlyDictionary<string, string> Metadata)
+    string Id,
+    string Key,
+    string Status,
+    string Type,
+    string? Plan,
+    string ProductId,
+    string[] Features,
+    DateTimeOffset? ExpiresAt,
+    int Activations,
+    int? MaxActivations,
+    string[] Domains,
+    int? MaxDomains,
+    int SeatsInUse,
+    int? MaxSeats,
+    DateTimeOffset? KeyValidUntil,
+    IReadOnlyDictionary<string, string> Metadata)
 {
     public static LicenseView Of(LicenseSnapshot s) => new(
         s.Id,

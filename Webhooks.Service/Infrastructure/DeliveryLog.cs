@@ -62,7 +62,7 @@ public sealed class DeliveryLog(NpgsqlDataSource dataSource)
             id = eventId,
             tenant = endpoint.TenantId,
             environment = endpoint.Environment,
-            data = new { endpointId = endpoint.Id, endpoint_id = endpoint.Id, message = "This is a test event." },
+            data = new { endpointId = endpoint.Id, message = "This is a test event." },
         }));
         await using var ping = dataSource.CreateCommand(
             $"""
