@@ -17,6 +17,12 @@ internal sealed class GatewayOptions
     /// </summary>
     public TimeSpan ApiKeyOutageGrace { get; init; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>The API version assumed when a request names none (<c>X-API-Version</c>).</summary>
-    public string CurrentApiVersion { get; init; } = "2026-01-01";
+    /// <summary>
+    /// The versions a request may name in <c>X-API-Version</c>, oldest first; the last is the current one, applied when a
+    /// request names none. A version goes when its behaviour does.
+    /// </summary>
+    public IReadOnlyList<string> ApiVersions { get; init; } = ["2026-01-01"];
+
+    /// <summary>The API version applied when a request names none: the newest of <see cref="ApiVersions"/>.</summary>
+    public string CurrentApiVersion => ApiVersions[^1];
 }

@@ -15,7 +15,8 @@ namespace Platform.Gateway.Auth;
 /// for a scope the route does not admit (counted against the credential), 503 when Licensing cannot answer (not counted).
 /// </summary>
 internal sealed class CallerAuthentication(
-    RequestDelegate next, ApiKeyCache keys, CallerRateLimits rateLimits, IOptions<RateLimitOptions> limits, ILogger<CallerAuthentication> logger)
+    RequestDelegate next, ApiKeyCache keys, CallerRateLimits rateLimits, IOptions<RateLimitOptions> limits, IOptions<GatewayOptions> gateway,
+    ILogger<CallerAuthentication> logger)
 {
     public const string InvalidApiKey = "INVALID_API_KEY";
     public const string InvalidToken = "INVALID_TOKEN";
@@ -28,9 +29,9 @@ internal sealed class CallerAuthentication(
             return next(context);
         }
 
-        if (!ApiVersion.IsWellFormed(context))
+        if (ApiVersion.Problem(context, gateway.Value.ApiVersions) is { } versionProblem)
         {
-            return ApiErrorWriter.WriteAsync(context, StatusCodes.Status400BadRequest, ErrorCodes.ValidationError, "X-API-Version must be a date, YYYY-MM-DD.");
+            return ApiErrorWriter.WriteAsync(context, StatusCodes.Status400BadRequest, ErrorCodes.ValidationError, versionProblem);
         }
 
         // CORS preflights of the routes open to browsers never get here: the CORS middleware answers them.

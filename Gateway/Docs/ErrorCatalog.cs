@@ -15,7 +15,7 @@ internal static class ErrorCatalog
         new("BAD_REQUEST", 400, "The request is malformed in a way no more specific code covers (for example a body that could not be read).", "Check the request line, headers and body against the API reference."),
         new("INVALID_JSON", 400, "The body does not parse as JSON; the message names where parsing stopped.", "Send one well-formed JSON object, UTF-8 encoded."),
         new("MISSING_FIELDS", 400, "A required field or the body itself is missing.", "Add the field the message names (for example key or license_key)."),
-        new("VALIDATION_ERROR", 400, "A field is present but not acceptable: wrong type, out of range, too long, or an X-API-Version that is not a known date.", "Correct the field the message names and send the request again; retrying unchanged gives the same answer."),
+        new("VALIDATION_ERROR", 400, "A field is present but not acceptable: wrong type, out of range, too long, or an X-API-Version the platform does not know (the message lists the supported ones).", "Correct the field the message names and send the request again; retrying unchanged gives the same answer."),
         new("INVALID_KEY_FORMAT", 400, "The license key cannot be a key of this platform (its checksum fails or it has the wrong shape).", "Check that the whole key was copied; keys look like TO-XXXX-XXXX-XXXX-XXXX."),
         new("IDEMPOTENCY_KEY_REUSED", 422, "An Idempotency-Key was sent again with a different request.", "Use a new Idempotency-Key for each distinct request; repeat a key only to retry the same request."),
         new("PAYLOAD_TOO_LARGE", 413, "The body is larger than the route admits (1 MB unless the route says otherwise).", "Send a smaller body; split imports into batches."),

@@ -46,7 +46,7 @@ internal static class OpenApiSkeleton
         };
         var responses = operation["responses"] as JsonObject ?? new JsonObject();
         operation["responses"] = responses;
-        Add(responses, "400", "VALIDATION_ERROR: X-API-Version is not a date", ErrorSchema);
+        Add(responses, "400", "VALIDATION_ERROR: X-API-Version is not a supported version", ErrorSchema);
         if (route.Policy != RouteAccess.Anonymous)
         {
             // Public routes take an optional credential, and refuse a bad one as the others do.
@@ -59,7 +59,7 @@ internal static class OpenApiSkeleton
         Add(responses, "502", "BAD_GATEWAY", ErrorSchema);
         Add(responses, "503", "SERVICE_UNAVAILABLE", ErrorSchema);
         Add(responses, "504", "GATEWAY_TIMEOUT", ErrorSchema);
-        if (route.Sunset is not null)
+        if (route.Deprecation is not null)
         {
             operation["deprecated"] = true;
         }

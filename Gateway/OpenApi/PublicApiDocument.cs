@@ -119,6 +119,12 @@ internal sealed class PublicApiDocument(IProxyStateLookup proxy, IOptions<Gatewa
         {
             var match = route.Config.Match;
             var matcher = new TemplateMatcher(TemplateParser.Parse(match.Path ?? "/{**rest}"), []);
+            // A route that also matches on headers is an alternate of a path another route documents (a deprecated alias).
+            if (match.Headers is { Count: > 0 })
+            {
+                continue;
+            }
+
             if (matcher.TryMatch(sample, []) && (match.Methods is not { Count: > 0 } methods || methods.Contains(method, StringComparer.OrdinalIgnoreCase)))
             {
                 return route;

@@ -1,8 +1,9 @@
-using System.Globalization;
-
 namespace Platform.Gateway.Routing;
 
-/// <summary><c>X-API-Version: YYYY-MM-DD</c> pins the behaviour a client was written against.</summary>
+/// <summary>
+/// <c>X-API-Version: YYYY-MM-DD</c> pins the behaviour a client was written against. It must name a version the platform
+/// knows (<see cref="GatewayOptions.ApiVersions"/>); the answer says which version was applied.
+/// </summary>
 internal static class ApiVersion
 {
     public const string Header = "X-API-Version";
@@ -11,8 +12,24 @@ internal static class ApiVersion
     public static string? Of(HttpContext context) =>
         context.Request.Headers[Header] is { Count: 1 } values ? values.ToString() : null;
 
-    /// <summary>False for a header that is present but not a date.</summary>
-    public static bool IsWellFormed(HttpContext context) =>
-        context.Request.Headers[Header] is { Count: 0 } ||
-        (Of(context) is { } value && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _));
+    /// <summary>Why the request's version cannot be applied, or null when it can (or it names none).</summary>
+    public static string? Problem(HttpContext context, IReadOnlyList<string> supported)
+    {
+        var values = context.Request.Headers[Header];
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        var named = values.Count == 1 ? values.ToString() : null;
+        foreach (var version in supported)
+        {
+            if (string.Equals(named, version, StringComparison.Ordinal))
+            {
+                return null;
+            }
+        }
+
+        return $"{Header} must name a version this platform knows; the supported versions are {string.Join(", ", supported)}.";
+    }
 }

@@ -11,7 +11,7 @@ namespace Platform.Gateway.Routing;
 /// What the Gateway changes on every forwarded request and answer, besides YARP's defaults (hop-by-hop headers dropped,
 /// <c>X-Forwarded-*</c> set, the trace context propagated): the client's credentials and anything it sent as a signed
 /// identity are removed, the caller's signed identity is added, and <c>X-Request-Id</c> and <c>X-API-Version</c> go
-/// both ways; answers of a route with a sunset say so (<c>Deprecation</c>, <c>Sunset</c>).
+/// both ways; answers of a deprecated route say so (<see cref="RouteDeprecation"/>).
 /// </summary>
 internal sealed class GatewayTransforms(IOptions<GatewayOptions> options) : ITransformProvider
 {
@@ -25,7 +25,7 @@ internal sealed class GatewayTransforms(IOptions<GatewayOptions> options) : ITra
 
     public void Apply(TransformBuilderContext context)
     {
-        var sunset = RouteAccess.For(context.Route).Sunset;
+        var deprecation = RouteAccess.For(context.Route).Deprecation;
         var currentVersion = options.Value.CurrentApiVersion;
         context.AddRequestHeaderRemove(HeaderNames.Authorization);
         context.AddRequestTransform(transform =>
@@ -63,11 +63,7 @@ internal sealed class GatewayTransforms(IOptions<GatewayOptions> options) : ITra
 
             headers[RequestIdMiddleware.Header] = http.TraceIdentifier;
             headers[ApiVersion.Header] = ApiVersion.Of(http) ?? currentVersion;
-            if (sunset is not null)
-            {
-                headers["Sunset"] = sunset;
-                headers["Deprecation"] = "true";
-            }
+            deprecation?.WriteTo(headers);
 
             return ValueTask.CompletedTask;
         });

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Yarp.ReverseProxy.Configuration;
 
 namespace Platform.Gateway.Routing;
@@ -6,10 +5,10 @@ namespace Platform.Gateway.Routing;
 /// <summary>
 /// Who may call a route and what its answers say about it, read once from the <c>Metadata</c> of its YARP route
 /// (the metadata of its endpoint): <c>Access</c> (<see cref="Default"/>, <see cref="Public"/> or <see cref="Anonymous"/>),
-/// <c>Scopes</c> (space-separated, any one suffices; absent: any) and <c>Sunset</c> (a date after which the route goes
-/// away; it is then deprecated).
+/// <c>Scopes</c> (space-separated, any one suffices; absent: any), and for a deprecated route <c>Deprecated</c> (the date
+/// it was deprecated), <c>Sunset</c> (the date it goes away) and optionally <c>Successor</c> (the route to use instead).
 /// </summary>
-internal sealed record RouteAccess(string RouteId, string Policy, IReadOnlyList<string> Scopes, string? Sunset)
+internal sealed record RouteAccess(string RouteId, string Policy, IReadOnlyList<string> Scopes, RouteDeprecation? Deprecation)
 {
     /// <summary>An API key or a portal token is required.</summary>
     public const string Default = "default";
@@ -34,7 +33,7 @@ internal sealed record RouteAccess(string RouteId, string Policy, IReadOnlyList<
             route.RouteId,
             policy,
             metadata.TryGetValue("Scopes", out var scopes) ? scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries) : [],
-            metadata.TryGetValue("Sunset", out var sunset) ? SunsetHeader(route.RouteId, sunset) : null);
+            RouteDeprecation.Of(route.RouteId, metadata));
     }
 
     /// <summary>True when the caller's scopes include one the route admits (or the route names none).</summary>
@@ -59,9 +58,4 @@ internal sealed record RouteAccess(string RouteId, string Policy, IReadOnlyList<
 
         return false;
     }
-
-    private static string SunsetHeader(string routeId, string value) =>
-        DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
-            ? at.ToUniversalTime().ToString("r", CultureInfo.InvariantCulture)
-            : throw new InvalidOperationException($"ReverseProxy route '{routeId}' has a Sunset that is not a date: '{value}'.");
 }

@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Platform.Licensing.Infrastructure;
 using Platform.Licensing.Model;
@@ -57,7 +59,7 @@ internal static class IdempotencyFilter
                 Key = key,
                 RequestHash = hash,
                 StatusCode = status.StatusCode ?? StatusCodes.Status200OK,
-                Response = JsonSerializer.Serialize(value.Value),
+                Response = JsonSerializer.Serialize(value.Value, AnswerJson(http)),
             });
             try
             {
@@ -73,6 +75,10 @@ internal static class IdempotencyFilter
                 return Replay((await FindAsync(db, scope, key))!, hash, http);
             }
         });
+
+    /// <summary>The options the route's answer is written with, so a replay is the same bytes.</summary>
+    private static JsonSerializerOptions AnswerJson(HttpContext http) =>
+        http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
 
     private static Task<IdempotencyRecord?> FindAsync(LicensingDbContext db, ApiScope scope, string key) =>
         db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.TenantId == scope.TenantId && r.Environment == scope.Environment && r.Key == key);

@@ -230,7 +230,7 @@ internal static class LicenseTransferApi
                 var (value, error) = CsvValue(header[c]!, records[r][c]);
                 if (error is not null)
                 {
-                    return ([], $"CSV line {r + 1}, column {header[c]}: {error}");
+                    return ([], $"CSV line {r + 1}, column {records[0][c].Trim()}: {error}");
                 }
 
                 entry[header[c]!] = value;

@@ -24,7 +24,7 @@ internal static class LicensesApi
         licenses.MapLicenseTransfer();
     }
 
-    private static Task<IResult> CreateAsync(CreateLicenseRequest request, CallerIdentity caller, LicensingDbContext db, LicenseIssuer issuer, CancellationToken cancellationToken) =>
+    internal static Task<IResult> CreateAsync(CreateLicenseRequest request, CallerIdentity caller, LicensingDbContext db, LicenseIssuer issuer, CancellationToken cancellationToken) =>
         GuardAsync(async () =>
         {
             var problem = new ValidationProblem();
@@ -80,7 +80,7 @@ internal static class LicensesApi
             return TypedResults.Created("/api/v1/licenses", new { data = await LicenseViews.ForAsync(db, created, cancellationToken) });
         });
 
-    private static async Task<IResult> ListAsync(
+    internal static async Task<IResult> ListAsync(
         CallerIdentity caller, LicensingDbContext db,
         [FromQuery] int? page, [FromQuery] int? limit, [FromQuery] int? offset,
         [FromQuery] string? status, [FromQuery(Name = "product_id")] string? productId, [FromQuery(Name = "plan_id")] string? planId,
@@ -122,7 +122,7 @@ internal static class LicensesApi
             async rows => await LicenseViews.ForAsync(db, rows, cancellationToken), cancellationToken);
     }
 
-    private static async Task<IResult> GetAsync(string id, CallerIdentity caller, LicensingDbContext db, CancellationToken cancellationToken)
+    internal static async Task<IResult> GetAsync(string id, CallerIdentity caller, LicensingDbContext db, CancellationToken cancellationToken)
     {
         var license = await FindAsync(db.Licenses.AsNoTracking(), id, ApiScope.Of(caller), cancellationToken);
         return license is null ? NotFound(id) : TypedResults.Ok(await LicenseViews.ForAsync(db, license, cancellationToken));

@@ -13,6 +13,7 @@ internal static class LicensingApi
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         api.MapProductsApi();
         api.MapLicensesApi();
+        api.MapPortalLicensesApi();
         api.MapPlansApi();
         api.MapMachinesApi();
         api.MapUsageApi();

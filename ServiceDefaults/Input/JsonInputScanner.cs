@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
+using Platform.ServiceDefaults.Errors;
 
 namespace Platform.ServiceDefaults.Input;
 
@@ -9,7 +10,8 @@ namespace Platform.ServiceDefaults.Input;
 /// Finds, in one pass of <see cref="Utf8JsonReader"/> over a JSON body, the first text no route can store or act on:
 /// a control character other than tab, line feed and carriage return (escaped, as <c>\u0000</c>, or raw DEL and C1),
 /// invalid UTF-8 or a lone surrogate, in any property name or string value at any depth, and an object that names a
-/// property twice. A body that does not parse is not this scanner's concern: the route answers it (400 <c>INVALID_JSON</c>).
+/// property twice; and a body that does not parse at all (400 <c>INVALID_JSON</c>), so that a route's serializer, which
+/// stops at the first value of the wrong type, answers only bodies that are JSON (400 <c>VALIDATION_ERROR</c> naming the field).
 /// </summary>
 internal static class JsonInputScanner
 {
@@ -19,9 +21,9 @@ internal static class JsonInputScanner
          .. Enumerable.Range(0x80, 0x20).Select(c => (char)c)]);
 
     /// <summary>What is wrong with the body, naming the field (<c>licenses[2].key</c>); null when nothing is.</summary>
-    public static string? FindProblem(ReadOnlySequence<byte> body)
+    public static InputProblem? FindProblem(ReadOnlySequence<byte> body)
     {
-        var reader = new Utf8JsonReader(body);
+        var reader = new Utf8JsonReader(WithoutByteOrderMark(body));
         var frames = new List<Frame>();
         try
         {
@@ -39,14 +41,14 @@ internal static class JsonInputScanner
                     case JsonTokenType.PropertyName:
                         if (TextProblem(ref reader) is { } nameProblem)
                         {
-                            return $"A field name {nameProblem}";
+                            return InputProblem.Invalid($"A field name {nameProblem}");
                         }
 
                         var frame = frames[^1];
                         frame.Name = reader.GetString()!;
                         if (!frame.Seen(frame.Name))
                         {
-                            return $"The field '{Path(frames)}' appears twice in one object; send each field once.";
+                            return InputProblem.Invalid($"The field '{Path(frames)}' appears twice in one object; send each field once.");
                         }
 
                         break;
@@ -54,7 +56,7 @@ internal static class JsonInputScanner
                         CountValue(frames);
                         if (TextProblem(ref reader) is { } valueProblem)
                         {
-                            return $"The field '{Path(frames)}' {valueProblem}";
+                            return InputProblem.Invalid($"The field '{Path(frames)}' {valueProblem}");
                         }
 
                         break;
@@ -66,10 +68,30 @@ internal static class JsonInputScanner
         }
         catch (JsonException)
         {
-            return null;
+            return NotJson(frames, reader.BytesConsumed);
         }
 
-        return null;
+        // The reader stops at the end of the bytes without asking that every object and array was closed.
+        return reader.TokenType == JsonTokenType.None || reader.CurrentDepth != 0 ? NotJson(frames, reader.BytesConsumed) : null;
+    }
+
+    private static InputProblem NotJson(List<Frame> frames, long at)
+    {
+        var where = frames.Count > 0 && Path(frames) is { Length: > 0 } path ? $" at '{path}'" : "";
+        return new InputProblem(ErrorCodes.InvalidJson, $"The request body is not valid JSON{where} (stopped at byte {at}).");
+    }
+
+    /// <summary>The body after a UTF-8 byte order mark, which the serializer skips as well.</summary>
+    private static ReadOnlySequence<byte> WithoutByteOrderMark(ReadOnlySequence<byte> body)
+    {
+        if (body.Length < 3)
+        {
+            return body;
+        }
+
+        Span<byte> start = stackalloc byte[3];
+        body.Slice(0, 3).CopyTo(start);
+        return start.SequenceEqual("\uFEFF"u8) ? body.Slice(3) : body;
     }
 
     /// <summary>What is wrong with the current string token's text, or null.</summary>
@@ -166,4 +188,10 @@ internal static class JsonInputScanner
             return names.Add(name);
         }
     }
+}
+
+/// <summary>Why a request is refused before its route: a stable code and a message naming the field.</summary>
+internal sealed record InputProblem(string Code, string Message)
+{
+    public static InputProblem Invalid(string message) => new(ErrorCodes.ValidationError, message);
 }

@@ -1,13 +1,16 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Text;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Net.Http.Headers;
 using Platform.ServiceDefaults.Errors;
 
 namespace Platform.ServiceDefaults.Input;
 
 /// <summary>
 /// Refuses, before any route reads it, input no route can store or act on (<see cref="JsonInputScanner"/>; in query
-/// values a control character or a lone surrogate): 400 <c>VALIDATION_ERROR</c> naming the field, in every service
+/// values a control character or a lone surrogate): 400 <c>VALIDATION_ERROR</c> naming the field, and a JSON body that does
+/// not parse: 400 <c>INVALID_JSON</c>, in every service
 /// that stores what it is sent, so no route has to check for itself. A JSON body is examined where it lies in the
 /// request's pipe, without consuming it: the route then reads it as it would have.
 /// </summary>
@@ -21,7 +24,7 @@ internal sealed class RequestInputChecks(RequestDelegate next)
         var request = context.Request;
         if (request.QueryString.HasValue && QueryProblem(request.Query) is { } queryProblem)
         {
-            return Refuse(context, queryProblem);
+            return Refuse(context, InputProblem.Invalid(queryProblem));
         }
 
         if (!IsJson(request.ContentType) || request.ContentLength is 0 or > MaxExaminedBytes
@@ -73,7 +76,7 @@ internal sealed class RequestInputChecks(RequestDelegate next)
     }
 
     /// <summary>The body's problem, if any; the body stays in the pipe, unconsumed.</summary>
-    private static string? Examine(PipeReader reader, ReadResult read)
+    private static InputProblem? Examine(PipeReader reader, ReadResult read)
     {
         try
         {
@@ -130,11 +133,16 @@ internal sealed class RequestInputChecks(RequestDelegate next)
         return true;
     }
 
+    /// <summary>
+    /// JSON in UTF-8, the bytes the scanner reads. A body in another charset is left to the route, which transcodes it
+    /// (or answers 415 for a charset it does not know).
+    /// </summary>
     private static bool IsJson(string? contentType) =>
         contentType is not null
         && (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
-            || contentType.Split(';', 2)[0].Trim().EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+            || contentType.Split(';', 2)[0].Trim().EndsWith("+json", StringComparison.OrdinalIgnoreCase))
+        && (!MediaTypeHeaderValue.TryParse(contentType, out var media) || media.Charset.Length == 0 || media.Encoding?.CodePage == Encoding.UTF8.CodePage);
 
-    private static Task Refuse(HttpContext context, string message) =>
-        ApiErrorWriter.WriteAsync(context, StatusCodes.Status400BadRequest, ErrorCodes.ValidationError, message);
+    private static Task Refuse(HttpContext context, InputProblem problem) =>
+        ApiErrorWriter.WriteAsync(context, StatusCodes.Status400BadRequest, problem.Code, problem.Message);
 }

@@ -69,7 +69,7 @@ public sealed class DashboardTests : IAsyncLifetime
         var product = await (await api.PostAsJsonAsync("/api/v1/products", new { name = "Dashboard" })).Content.ReadFromJsonAsync<JsonElement>();
         var created = await api.PostAsJsonAsync("/api/v1/licenses", new { product_id = product.GetProperty("id").GetString(), type = "perpetual" });
         var license = await created.Content.ReadFromJsonAsync<JsonElement>();
-        var key = (license.TryGetProperty("license", out var inner) ? inner : license).GetProperty("key").GetString();
+        var key = license.GetProperty("license").GetProperty("key").GetString();
         var validated = await api.PostAsJsonAsync("/api/v1/validate", new { key });
         Assert.Equal(System.Net.HttpStatusCode.OK, validated.StatusCode);
     }

@@ -27,7 +27,7 @@ public sealed class FaultTests(PlatformFixture platform, ITestOutputHelper outpu
         await using var sink = await WebhookSink.StartAsync();
         using var api = platform.Gateway("testKey");
         var (endpoint, _) = await sink.SubscribeAsync(api, "license.created");
-        var validated = await CreateAsync(api, "/api/v1/licenses", new { product_id = await ProductAsync(api, "Faults: validated"), type = "perpetual" });
+        var validated = (await CreateAsync(api, "/api/v1/licenses", new { product_id = await ProductAsync(api, "Faults: validated"), type = "perpetual" })).GetProperty("license");
         var productId = await ProductAsync(api, "Faults: written");
         var probes = new List<string>();
 
@@ -205,7 +205,7 @@ public sealed class FaultTests(PlatformFixture platform, ITestOutputHelper outpu
     }
 
     private static async Task<int> CountedAsync(HttpClient api, string licenseId) =>
-        (await api.GetFromJsonAsync<JsonElement>($"/api/v1/licenses/{licenseId}/usage")).GetProperty("validation_count").GetInt32();
+        (await api.GetFromJsonAsync<JsonElement>($"/api/v1/licenses/{licenseId}/usage")).GetProperty("validationCount").GetInt32();
 
     private void Report(List<Fault> faults, FaultLoad load)
     {

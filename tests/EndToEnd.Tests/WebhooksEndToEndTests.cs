@@ -22,7 +22,7 @@ public sealed class WebhooksEndToEndTests(PlatformFixture platform)
         var product = await (await api.PostAsJsonAsync("/api/v1/products", new { name = "E2E webhooks" })).Content.ReadFromJsonAsync<JsonElement>();
         var created = await api.PostAsJsonAsync("/api/v1/licenses", new { product_id = product.GetProperty("id").GetString(), type = "subscription", expires_at = DateTimeOffset.UtcNow.AddDays(30) });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var licenseId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var licenseId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("license").GetProperty("id").GetString();
 
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!sink.Deliveries.Any(d => d.LicenseId == licenseId))

@@ -105,6 +105,7 @@ public sealed class GeneratedInputTests(PlatformFixture platform, ITestOutputHel
         var productId = (await product.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
         var license = await (await admin.PostAsJsonAsync("/api/v1/licenses", new { product_id = productId, type = "perpetual" }))
             .Content.ReadFromJsonAsync<JsonElement>();
+        license = license.GetProperty("license");
         return [productId, license.GetProperty("id").GetString()!, license.GetProperty("key").GetString()!];
     }
 }

@@ -100,5 +100,5 @@ public sealed class ExpiryScannerTests(PostgresFixture postgres)
     }
 
     private static Task<List<string>> EventsAsync(Database database, string licenseId) => database.ListAsync<string>(
-        $"SELECT type || ':' || coalesce(payload -> 'data' ->> 'days_before', '') FROM outbox WHERE aggregate_id = '{licenseId}' ORDER BY version");
+        $"SELECT type || ':' || coalesce(payload -> 'data' ->> 'daysBefore', '') FROM outbox WHERE aggregate_id = '{licenseId}' ORDER BY version");
 }

@@ -21,7 +21,7 @@ public sealed class IdempotencyTests(PostgresFixture postgres)
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
         Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
-        Assert.Equal((await first.JsonAsync()).GetProperty("key").GetString(), (await retry.JsonAsync()).GetProperty("key").GetString());
+        Assert.Equal((await first.JsonAsync()).GetProperty("license").GetProperty("key").GetString(), (await retry.JsonAsync()).GetProperty("license").GetProperty("key").GetString());
         Assert.Equal(1, await database.ScalarAsync<long>("SELECT count(*) FROM licenses"));
     }
 
@@ -48,8 +48,8 @@ public sealed class IdempotencyTests(PostgresFixture postgres)
         await using var database = await Database.CreateAsync(postgres);
         var (client, api, productId) = await StartAsync(database);
         await using var _ = api;
-        var one = (await (await client.PostJsonAsync("/api/v1/licenses", new { product_id = productId, type = "perpetual" })).JsonAsync()).GetProperty("id").GetString();
-        var two = (await (await client.PostJsonAsync("/api/v1/licenses", new { product_id = productId, type = "perpetual" })).JsonAsync()).GetProperty("id").GetString();
+        var one = (await (await client.PostJsonAsync("/api/v1/licenses", new { product_id = productId, type = "perpetual" })).JsonAsync()).GetProperty("license").GetProperty("id").GetString();
+        var two = (await (await client.PostJsonAsync("/api/v1/licenses", new { product_id = productId, type = "perpetual" })).JsonAsync()).GetProperty("license").GetProperty("id").GetString();
         client.DefaultRequestHeaders.Add("Idempotency-Key", "suspend-1");
 
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/v1/licenses/{one}/suspend", null)).StatusCode);
@@ -68,7 +68,7 @@ public sealed class IdempotencyTests(PostgresFixture postgres)
         client.DefaultRequestHeaders.Add("Idempotency-Key", "stripe-evt-42");
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => client.PostJsonAsync("/api/v1/licenses", new { product_id = productId, type = "perpetual" })));
-        var keys = await Task.WhenAll(responses.Select(async r => (await r.JsonAsync()).GetProperty("key").GetString()));
+        var keys = await Task.WhenAll(responses.Select(async r => (await r.JsonAsync()).GetProperty("license").GetProperty("key").GetString()));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
         Assert.Single(keys.Distinct());

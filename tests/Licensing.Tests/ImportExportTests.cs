@@ -31,7 +31,7 @@ public sealed class ImportExportTests(PostgresFixture postgres)
 
         var csv = await (await s.Client.GetAsync("/api/v1/licenses/export?format=csv")).Content.ReadAsStringAsync();
         var json = await s.GetAsync("/api/v1/licenses/export");
-        Assert.StartsWith("key,product_id,plan_id,status", csv);
+        Assert.StartsWith("key,productId,planId,status", csv);
         Assert.Contains("LEGACY-1234-abcd_99", csv);
         Assert.Equal(2, json.GetProperty("licenses").GetArrayLength());
 

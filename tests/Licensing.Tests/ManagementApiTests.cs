@@ -90,7 +90,7 @@ public sealed class ManagementApiTests(PostgresFixture postgres)
 
         Assert.Equal(HttpStatusCode.OK, patch.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Equal(("Zeta Soft", "ZETA", "enterprise"), (tenant.GetProperty("name").GetString(), tenant.GetProperty("key_prefix").GetString(), tenant.GetProperty("plan").GetString()));
+        Assert.Equal(("Zeta Soft", "ZETA", "enterprise"), (tenant.GetProperty("name").GetString(), tenant.GetProperty("keyPrefix").GetString(), tenant.GetProperty("plan").GetString()));
         Assert.StartsWith("ZETA-", license.GetProperty("key").GetString());
     }
 

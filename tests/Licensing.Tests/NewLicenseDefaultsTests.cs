@@ -29,7 +29,7 @@ public sealed class NewLicenseDefaultsTests(PostgresFixture postgres)
         var plan = (await s.CreatePlanAsync(new { license_type = "floating" })).GetProperty("id").GetString();
 
         var refused = await s.PostAsync("/api/v1/licenses", new { product_id = s.ProductId }, HttpStatusCode.BadRequest);
-        var fromPlan = await s.PostAsync("/api/v1/licenses", new { product_id = s.ProductId, plan_id = plan });
+        var fromPlan = await s.CreateLicenseAsync(new { plan_id = plan });
 
         Assert.Equal("VALIDATION_ERROR", refused.GetProperty("code").GetString());
         Assert.Contains("type is required", refused.GetProperty("error").GetString(), StringComparison.Ordinal);
@@ -94,7 +94,7 @@ public sealed class NewLicenseDefaultsTests(PostgresFixture postgres)
 
     private static void AssertExpiresIn(System.Text.Json.JsonElement license, TimeSpan term)
     {
-        var expires = license.GetProperty("expires_at").GetDateTimeOffset();
+        var expires = license.GetProperty("expiresAt").GetDateTimeOffset();
         Assert.InRange(expires, DateTimeOffset.UtcNow + term - TimeSpan.FromMinutes(1), DateTimeOffset.UtcNow + term + TimeSpan.FromMinutes(1));
     }
 }

@@ -27,8 +27,8 @@ public sealed class PlansAndChangesTests(PostgresFixture postgres)
         Assert.Equal(3, onPlan.GetProperty("maxActivations").GetInt32());
         Assert.Equal(10, overriding.GetProperty("maxActivations").GetInt32());
         Assert.Equal(["sync", "export"], onPlan.GetProperty("features").EnumerateArray().Select(f => f.GetString()));
-        Assert.Equal("keep_access", onPlan.GetProperty("expiry_behavior").GetString());
-        var expires = onPlan.GetProperty("expires_at").GetDateTimeOffset();
+        Assert.Equal("keep_access", onPlan.GetProperty("expiryBehavior").GetString());
+        var expires = onPlan.GetProperty("expiresAt").GetDateTimeOffset();
         Assert.InRange(expires, DateTimeOffset.UtcNow.AddDays(30).AddMinutes(-1), DateTimeOffset.UtcNow.AddDays(30).AddMinutes(1));
 
         var snapshot = await s.Licensing.GetLicenseByKeyAsync(new GetLicenseByKeyRequest { Key = onPlan.GetProperty("key").GetString() });
@@ -61,7 +61,7 @@ public sealed class PlansAndChangesTests(PostgresFixture postgres)
         var plan = await s.CreatePlanAsync(new { duration_days = 10 });
         var license = await s.CreateLicenseAsync(new { plan_id = plan.GetProperty("id").GetString(), customer_email = "a@example.com", metadata = new { seat = "1" } });
         var id = license.GetProperty("id").GetString();
-        var firstExpiry = license.GetProperty("expires_at").GetDateTimeOffset();
+        var firstExpiry = license.GetProperty("expiresAt").GetDateTimeOffset();
 
         var patch = await s.Client.PatchAsync($"/api/v1/licenses/{id}", Json(new { max_domains = 4, domains = new[] { "Example.com" } }));
         var updated = await patch.JsonAsync();
@@ -70,11 +70,11 @@ public sealed class PlansAndChangesTests(PostgresFixture postgres)
         var explicitRenewal = await s.PostAsync($"/api/v1/licenses/{id}/renew", new { expires_at = until }, HttpStatusCode.OK);
 
         Assert.Equal(HttpStatusCode.OK, patch.StatusCode);
-        Assert.Equal((4, "a@example.com", "example.com"), (updated.GetProperty("max_domains").GetInt32(), updated.GetProperty("customer_email").GetString(), updated.GetProperty("domains")[0].GetString()));
+        Assert.Equal((4, "a@example.com", "example.com"), (updated.GetProperty("maxDomains").GetInt32(), updated.GetProperty("customerEmail").GetString(), updated.GetProperty("domains")[0].GetString()));
         Assert.Equal("1", updated.GetProperty("metadata").GetProperty("seat").GetString());
         // Postgres keeps microseconds: compare to the millisecond.
-        Assert.Equal(firstExpiry.AddDays(10).ToUnixTimeMilliseconds(), renewed.GetProperty("expires_at").GetDateTimeOffset().ToUnixTimeMilliseconds());
-        Assert.Equal(until.ToUnixTimeMilliseconds(), explicitRenewal.GetProperty("expires_at").GetDateTimeOffset().ToUnixTimeMilliseconds());
+        Assert.Equal(firstExpiry.AddDays(10).ToUnixTimeMilliseconds(), renewed.GetProperty("expiresAt").GetDateTimeOffset().ToUnixTimeMilliseconds());
+        Assert.Equal(until.ToUnixTimeMilliseconds(), explicitRenewal.GetProperty("expiresAt").GetDateTimeOffset().ToUnixTimeMilliseconds());
         Assert.Equal(["license.created", "license.updated", "license.renewed", "license.renewed"],
             await s.Database.ListAsync<string>($"SELECT type FROM outbox WHERE aggregate_id = '{id}' ORDER BY version"));
     }

@@ -116,7 +116,7 @@ public sealed class RuntimeWritesTests(PostgresFixture postgres)
         await recorder.FoldAsync(waitForOthers: true, CancellationToken.None);
 
         var license = await s.GetAsync($"/api/v1/licenses/{id}");
-        Assert.Equal(80, license.GetProperty("validation_count").GetInt64());
+        Assert.Equal(80, license.GetProperty("validationCount").GetInt64());
         Assert.Equal(80, await s.Database.ScalarAsync<long>($"SELECT sum(count)::bigint FROM usage_records WHERE license_id = '{id}'"));
         Assert.Equal(0, await s.Database.ScalarAsync<long>("SELECT count(*) FROM usage_records WHERE license_id = 'lic_unknown'"));
         Assert.Equal(0, await s.Database.ScalarAsync<long>("SELECT count(*) FROM usage_batches"));
@@ -139,14 +139,14 @@ public sealed class RuntimeWritesTests(PostgresFixture postgres)
         var after = await s.GetAsync($"/api/v1/licenses/{id}");
 
         Assert.Equal(3, recorded.Recorded); // accepted; lic_gone's record is dropped when folded, as the counts show
-        Assert.Equal(6, usage.GetProperty("validation_count").GetInt64());
-        Assert.Equal(6, after.GetProperty("validation_count").GetInt64());
+        Assert.Equal(6, usage.GetProperty("validationCount").GetInt64());
+        Assert.Equal(6, after.GetProperty("validationCount").GetInt64());
         var today = usage.GetProperty("daily").EnumerateArray().Single();
         Assert.Equal((6, 1), (today.GetProperty("validations").GetInt64(), today.GetProperty("failures").GetInt64()));
         var recent = usage.GetProperty("recent");
         Assert.Equal(("LICENSE_SUSPENDED", "m1"), (recent[0].GetProperty("result").GetString(), recent[0].GetProperty("machine").GetString()));
         Assert.Equal(("valid", "a.example", 5), (recent[1].GetProperty("result").GetString(), recent[1].GetProperty("domain").GetString(), recent[1].GetProperty("count").GetInt32()));
-        Assert.Equal(now.AddSeconds(-1).ToUnixTimeMilliseconds(), after.GetProperty("last_validated_at").GetDateTimeOffset().ToUnixTimeMilliseconds());
+        Assert.Equal(now.AddSeconds(-1).ToUnixTimeMilliseconds(), after.GetProperty("lastValidatedAt").GetDateTimeOffset().ToUnixTimeMilliseconds());
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await s.Client.GetAsync($"/api/v1/licenses/{id}/usage?days=0")).StatusCode);
     }
 
@@ -165,7 +165,7 @@ public sealed class RuntimeWritesTests(PostgresFixture postgres)
         var usage = await s.GetAsync($"/api/v1/licenses/{id}/usage");
 
         Assert.Equal(2, recorded.Recorded);
-        Assert.Equal(3, usage.GetProperty("validation_count").GetInt64());
+        Assert.Equal(3, usage.GetProperty("validationCount").GetInt64());
         var machines = usage.GetProperty("recent").EnumerateArray().Select(r => r.GetProperty("machine").GetString()).ToList();
         Assert.Contains("a\ufffdb", machines);
         Assert.Contains(new string('m', 255), machines);
@@ -192,7 +192,7 @@ public sealed class RuntimeWritesTests(PostgresFixture postgres)
         await s.Licensing.RecordUsageAsync(Report(""));
 
         Assert.Equal(1, again.Recorded);
-        Assert.Equal(12, (await s.GetAsync($"/api/v1/licenses/{id}/usage")).GetProperty("validation_count").GetInt64());
+        Assert.Equal(12, (await s.GetAsync($"/api/v1/licenses/{id}/usage")).GetProperty("validationCount").GetInt64());
         var refused = await Assert.ThrowsAsync<global::Grpc.Core.RpcException>(async () => await s.Licensing.RecordUsageAsync(Report(new string('r', 65))));
         Assert.Equal(global::Grpc.Core.StatusCode.InvalidArgument, refused.StatusCode);
     }

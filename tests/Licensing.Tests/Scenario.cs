@@ -67,8 +67,11 @@ internal sealed class Scenario : IAsyncDisposable
             body["type"] = JsonSerializer.SerializeToElement("perpetual");
         }
 
-        return PostAsync("/api/v1/licenses", body);
+        return LicenseOfAsync(PostAsync("/api/v1/licenses", body));
     }
+
+    /// <summary>The license a create answered, <c>{"license": {…}}</c>.</summary>
+    public static async Task<JsonElement> LicenseOfAsync(Task<JsonElement> created) => (await created).GetProperty("license");
 
     public Task<JsonElement> CreatePlanAsync(object fields) =>
         PostAsync("/api/v1/plans", Merge(new { product_id = ProductId, name = "Pro" }, fields));

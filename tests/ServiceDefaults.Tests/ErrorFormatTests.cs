@@ -67,7 +67,7 @@ public sealed class ErrorFormatTests
     }
 
     [Fact]
-    public async Task WrongJsonTypeAnswersBadRequestWithInvalidJson()
+    public async Task WrongJsonTypeAnswersBadRequestWithValidationErrorNamingTheField()
     {
         await using var service = await StartAsync();
 
@@ -75,7 +75,7 @@ public sealed class ErrorFormatTests
         var (status, body) = await (await service.Client.PostAsync("/orders", content)).ReadErrorAsync();
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Equal("INVALID_JSON", body.GetProperty("code").GetString());
+        Assert.Equal("VALIDATION_ERROR", body.GetProperty("code").GetString());
         Assert.Contains("quantity", body.GetProperty("error").GetString(), StringComparison.Ordinal);
     }
 

@@ -89,7 +89,7 @@ public sealed class RequestInputChecksTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AMalformedBodyIsLeftToTheRoute()
+    public async Task AMalformedBodyIsRefusedAsInvalidJson()
     {
         using var response = await service.Client.PostAsync("/typed", Json("""{"name":"""));
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
+using Platform.ServiceDefaults.Input;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -40,6 +41,7 @@ public sealed class ApiHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Configuration[IdentityExtensions.SecretKey] = Convert.ToBase64String(secret);
         builder.AddServiceDefaults();
+        builder.AddRequestInputChecks();
         builder.AddCallerIdentity();
         builder.Services.AddDbContextPool<LicensingDbContext>(o => o.UseNpgsql(dataSource));
         builder.Services.AddSingleton(dataSource);

@@ -27,7 +27,7 @@ public sealed class RequestBodyTests(PostgresFixture postgres, BrokerFixture bro
             ("empty", HttpStatusCode.BadRequest, "MISSING_FIELDS", Json("")),
             ("null", HttpStatusCode.BadRequest, "MISSING_FIELDS", Json("null")),
             ("a second value after the object", HttpStatusCode.BadRequest, "INVALID_JSON", Json("{\"key\":\"x\"} {}")),
-            ("a string where an object belongs", HttpStatusCode.BadRequest, "INVALID_JSON", Json("\"key\"")),
+            ("a string where an object belongs", HttpStatusCode.BadRequest, "VALIDATION_ERROR", Json("\"key\"")),
             ("over the limit, with its length declared", HttpStatusCode.RequestEntityTooLarge, "PAYLOAD_TOO_LARGE", Json(huge)),
             ("over the limit, streamed", HttpStatusCode.RequestEntityTooLarge, "PAYLOAD_TOO_LARGE", new PiecesContent(huge, "application/json")),
         };

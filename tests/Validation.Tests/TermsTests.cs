@@ -123,11 +123,11 @@ public sealed class TermsTests(PostgresFixture postgres, BrokerFixture broker)
             usage = await response.JsonAsync();
             Assert.True(response.StatusCode == HttpStatusCode.OK, usage.ToString());
         }
-        while (usage.GetProperty("validation_count").GetInt64() < 26 && DateTime.UtcNow - start < TimeSpan.FromSeconds(3));
+        while (usage.GetProperty("validationCount").GetInt64() < 26 && DateTime.UtcNow - start < TimeSpan.FromSeconds(3));
 
-        Assert.Equal(26, usage.GetProperty("validation_count").GetInt64());
+        Assert.Equal(26, usage.GetProperty("validationCount").GetInt64());
         Assert.InRange(DateTime.UtcNow - start, TimeSpan.Zero, TimeSpan.FromSeconds(2));
-        Assert.NotEqual(JsonValueKind.Null, usage.GetProperty("last_validated_at").ValueKind);
+        Assert.NotEqual(JsonValueKind.Null, usage.GetProperty("lastValidatedAt").ValueKind);
         Assert.InRange(platform.Licensing.CallsTo("RecordUsage"), 1, 3);
     }
 

@@ -55,7 +55,7 @@ internal sealed class TestPlatform : IAsyncDisposable
         var response = await Admin.PostAsJsonAsync("/api/v1/licenses", body);
         var json = await response.JsonAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, json.ToString());
-        var license = json.TryGetProperty("license", out var wrapped) ? wrapped : json;
+        var license = json.GetProperty("license");
         return (license.GetProperty("id").GetString()!, license.GetProperty("key").GetString()!);
     }
 

@@ -37,7 +37,7 @@ public sealed class DeliveryTests(PostgresFixture postgres, BrokerFixture broker
         Assert.Equal(JsonValueKind.Object, body.RootElement.GetProperty("data").ValueKind);
         var delivery = await client.WaitForDeliveryAsync(endpointId, "delivered");
         Assert.Equal(1, delivery.GetProperty("attempts").GetInt32());
-        Assert.Equal(200, delivery.GetProperty("last_response_code").GetInt32());
+        Assert.Equal(200, delivery.GetProperty("lastResponseCode").GetInt32());
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class DeliveryTests(PostgresFixture postgres, BrokerFixture broker
 
         var delivery = await client.WaitForDeliveryAsync(endpointId, "delivered");
         Assert.Equal(3, delivery.GetProperty("attempts").GetInt32());
-        Assert.Equal(200, delivery.GetProperty("last_response_code").GetInt32());
+        Assert.Equal(200, delivery.GetProperty("lastResponseCode").GetInt32());
         var requests = receiver.Requests.ToList();
         Assert.Equal(3, requests.Count);
         Assert.Single(requests.Select(r => r.Headers["X-TO-Delivery-ID"]).Distinct());
@@ -103,7 +103,7 @@ public sealed class DeliveryTests(PostgresFixture postgres, BrokerFixture broker
             await Task.Delay(50);
         }
 
-        Assert.Equal(JsonValueKind.Null, (await client.DeliveriesAsync(endpointId)).GetProperty("data")[0].GetProperty("last_response_code").ValueKind);
+        Assert.Equal(JsonValueKind.Null, (await client.DeliveriesAsync(endpointId)).GetProperty("data")[0].GetProperty("lastResponseCode").ValueKind);
         await using var receiver = await Receiver.StartAsync(port);
 
         var request = Assert.Single(await receiver.WaitForAsync(1));

@@ -88,13 +88,13 @@ public sealed class EndpointsApiTests(PostgresFixture postgres, BrokerFixture br
         using var strictClient = strict.ClientFor(tenant);
         await strict.PublishAsync(TestEvents.License(tenant));
 
-        while ((await strictClient.DeliveriesAsync(endpointId)).GetProperty("data") is var data && (data.GetArrayLength() == 0 || data[0].GetProperty("last_error").ValueKind == JsonValueKind.Null))
+        while ((await strictClient.DeliveriesAsync(endpointId)).GetProperty("data") is var data && (data.GetArrayLength() == 0 || data[0].GetProperty("lastError").ValueKind == JsonValueKind.Null))
         {
             await Task.Delay(50);
         }
 
         var delivery = (await strictClient.DeliveriesAsync(endpointId)).GetProperty("data")[0];
-        Assert.Contains("Refused", delivery.GetProperty("last_error").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Refused", delivery.GetProperty("lastError").GetString(), StringComparison.Ordinal);
         Assert.Empty(receiver.Requests);
     }
 
@@ -105,7 +105,8 @@ public sealed class EndpointsApiTests(PostgresFixture postgres, BrokerFixture br
     [InlineData("{\"url\":\"not a url\",\"events\":[\"*\"]}", "VALIDATION_ERROR")]
     [InlineData("{\"url\":\"http://user:pw@127.0.0.1/hooks\",\"events\":[\"*\"]}", "VALIDATION_ERROR")]
     [InlineData("{\"url\":\"http://127.0.0.1/hooks\",\"events\":[\"license.exploded\"]}", "VALIDATION_ERROR")]
-    [InlineData("{\"url\":\"http://127.0.0.1/hooks\",\"events\":[\"*\"],\"enabled\":\"yes\"}", "INVALID_JSON")]
+    [InlineData("{\"url\":\"http://127.0.0.1/hooks\",\"events\":[\"*\"],\"enabled\":\"yes\"}", "VALIDATION_ERROR")]
+    [InlineData("{\"url\":\"http://127.0.0.1/hooks\",\"events\":[\"*\"],", "INVALID_JSON")]
     public async Task BadInputIsAPlatformErrorWithAStableCode(string body, string code)
     {
         await using var host = await WebhooksHost.StartAsync(await WebhooksSetup.CreateAsync(postgres, broker));
@@ -211,7 +212,7 @@ public sealed class EndpointsApiTests(PostgresFixture postgres, BrokerFixture br
 
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
         Assert.False(body.GetProperty("enabled").GetBoolean());
-        Assert.Equal("manual", body.GetProperty("disabled_reason").GetString());
+        Assert.Equal("manual", body.GetProperty("disabledReason").GetString());
         Assert.Equal("http://127.0.0.1:9/hooks", body.GetProperty("url").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsync($"/api/v1/webhooks/{id}/test", null)).StatusCode);

@@ -21,7 +21,7 @@ public sealed class LifecycleTests(PostgresFixture postgres, BrokerFixture broke
 
         var request = Assert.Single(await receiver.WaitForAsync(1));
         Assert.NotEqual(oldSecret, newSecret);
-        Assert.InRange(rotated.GetProperty("previous_secret_expires_at").GetDateTimeOffset(), DateTimeOffset.UtcNow.AddHours(23.9), DateTimeOffset.UtcNow.AddHours(24.1));
+        Assert.InRange(rotated.GetProperty("previousSecretExpiresAt").GetDateTimeOffset(), DateTimeOffset.UtcNow.AddHours(23.9), DateTimeOffset.UtcNow.AddHours(24.1));
         Assert.Equal(2, request.Headers["X-TO-Signature"].Split(',').Length);
         Assert.True(Signatures.Verify(request, newSecret));
         Assert.True(Signatures.Verify(request, oldSecret));
@@ -41,8 +41,8 @@ public sealed class LifecycleTests(PostgresFixture postgres, BrokerFixture broke
 
         var failed = await client.WaitForDeliveryAsync(id, "failed");
         Assert.Equal(3, failed.GetProperty("attempts").GetInt32());
-        Assert.Equal(500, failed.GetProperty("last_response_code").GetInt32());
-        Assert.Equal(JsonValueKind.Null, failed.GetProperty("next_attempt_at").ValueKind);
+        Assert.Equal(500, failed.GetProperty("lastResponseCode").GetInt32());
+        Assert.Equal(JsonValueKind.Null, failed.GetProperty("nextAttemptAt").ValueKind);
         await Task.Delay(500);
         Assert.Equal(3, receiver.Requests.Count);
     }
@@ -62,7 +62,7 @@ public sealed class LifecycleTests(PostgresFixture postgres, BrokerFixture broke
         var endpoint = await client.GetFromJsonAsync<JsonElement>($"/api/v1/webhooks/{id}");
         Assert.Equal(1, failed.GetProperty("attempts").GetInt32());
         Assert.False(endpoint.GetProperty("enabled").GetBoolean());
-        Assert.Equal("gone", endpoint.GetProperty("disabled_reason").GetString());
+        Assert.Equal("gone", endpoint.GetProperty("disabledReason").GetString());
 
         await host.PublishAsync(TestEvents.License(tenant));
         await Task.Delay(1000);
@@ -88,7 +88,7 @@ public sealed class LifecycleTests(PostgresFixture postgres, BrokerFixture broke
             await Task.Delay(100);
         }
 
-        Assert.Equal("failing", endpoint.GetProperty("disabled_reason").GetString());
+        Assert.Equal("failing", endpoint.GetProperty("disabledReason").GetString());
         var attemptsWhenDisabled = receiver.Requests.Count;
         await Task.Delay(1500);
         Assert.Equal(attemptsWhenDisabled, receiver.Requests.Count);
@@ -96,7 +96,7 @@ public sealed class LifecycleTests(PostgresFixture postgres, BrokerFixture broke
         // The owner points it at a working receiver and enables it: the pending delivery goes out.
         await using var fixedReceiver = await Receiver.StartAsync();
         var enabled = await client.PatchAsJsonAsync($"/api/v1/webhooks/{id}", new { url = fixedReceiver.Url, enabled = true });
-        Assert.Equal(JsonValueKind.Null, (await enabled.JsonAsync()).GetProperty("disabled_reason").ValueKind);
+        Assert.Equal(JsonValueKind.Null, (await enabled.JsonAsync()).GetProperty("disabledReason").ValueKind);
         Assert.Single(await fixedReceiver.WaitForAsync(1));
         await client.WaitForDeliveryAsync(id, "delivered");
     }
@@ -117,7 +117,7 @@ public sealed class LifecycleTests(PostgresFixture postgres, BrokerFixture broke
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var redelivery = await response.JsonAsync();
-        Assert.Equal(originalId, redelivery.GetProperty("redelivery_of").GetString());
+        Assert.Equal(originalId, redelivery.GetProperty("redeliveryOf").GetString());
         var requests = await receiver.WaitForAsync(2);
         Assert.Equal(requests[0].Body, requests[1].Body);
         Assert.Equal(requests[0].Headers["X-TO-Event-ID"], requests[1].Headers["X-TO-Event-ID"]);

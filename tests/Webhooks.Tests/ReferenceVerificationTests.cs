@@ -39,7 +39,7 @@ public sealed class ReferenceVerificationTests(PostgresFixture postgres, BrokerF
         foreach (var endpoint in new[] { nodeEndpoint, pythonEndpoint })
         {
             var delivery = await client.WaitForDeliveryAsync(endpoint, "delivered");
-            Assert.Equal((1, 200), (delivery.GetProperty("attempts").GetInt32(), delivery.GetProperty("last_response_code").GetInt32()));
+            Assert.Equal((1, 200), (delivery.GetProperty("attempts").GetInt32(), delivery.GetProperty("lastResponseCode").GetInt32()));
         }
     }
 

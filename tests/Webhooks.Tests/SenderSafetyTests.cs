@@ -19,7 +19,7 @@ public sealed class SenderSafetyTests(PostgresFixture postgres, BrokerFixture br
         await host.PublishAsync(TestEvents.License(tenant));
 
         var failed = await client.WaitForDeliveryAsync(id, "failed");
-        Assert.Equal(307, failed.GetProperty("last_response_code").GetInt32());
+        Assert.Equal(307, failed.GetProperty("lastResponseCode").GetInt32());
         Assert.Equal(2, redirecting.Requests.Count);
         Assert.Empty(elsewhere.Requests);
     }
@@ -41,9 +41,9 @@ public sealed class SenderSafetyTests(PostgresFixture postgres, BrokerFixture br
         await host.PublishAsync(TestEvents.License(tenant));
 
         var failed = await client.WaitForDeliveryAsync(id, "failed");
-        Assert.Equal(JsonValueKind.Null, failed.GetProperty("last_response_code").ValueKind);
-        Assert.Contains("within 1 s", failed.GetProperty("last_error").GetString(), StringComparison.Ordinal);
-        Assert.InRange(failed.GetProperty("last_duration_ms").GetInt32(), 900, 4000);
+        Assert.Equal(JsonValueKind.Null, failed.GetProperty("lastResponseCode").ValueKind);
+        Assert.Contains("within 1 s", failed.GetProperty("lastError").GetString(), StringComparison.Ordinal);
+        Assert.InRange(failed.GetProperty("lastDurationMs").GetInt32(), 900, 4000);
     }
 
     [Fact]
@@ -59,6 +59,6 @@ public sealed class SenderSafetyTests(PostgresFixture postgres, BrokerFixture br
         await host.PublishAsync(TestEvents.License(tenant));
 
         var delivered = await client.WaitForDeliveryAsync(id, "delivered");
-        Assert.Equal(1024, delivered.GetProperty("last_response_body").GetString()!.Length);
+        Assert.Equal(1024, delivered.GetProperty("lastResponseBody").GetString()!.Length);
     }
 }

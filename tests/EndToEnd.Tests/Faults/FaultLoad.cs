@@ -83,7 +83,7 @@ internal sealed class FaultLoad : IAsyncDisposable
                 Headers = { { "Idempotency-Key", idempotencyKey } },
             };
             using var response = await api.SendAsync(request);
-            var id = response.IsSuccessStatusCode ? (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString() : null;
+            var id = response.IsSuccessStatusCode ? (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("license").GetProperty("id").GetString() : null;
             return ((int)response.StatusCode, id);
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)

@@ -14,7 +14,7 @@ internal static class UsageCounting
         using var api = platform.Gateway("testKey");
         var product = await ReadAsync(await api.PostAsJsonAsync("/api/v1/products", new { name = "Usage after hostile input" }));
         var license = await ReadAsync(await api.PostAsJsonAsync("/api/v1/licenses", new { product_id = product.GetProperty("id").GetString(), type = "perpetual" }));
-        var key = license.GetProperty("key").GetString();
+        var key = license.GetProperty("license").GetProperty("key").GetString();
         for (var i = 0; i < validations; i++)
         {
             using var valid = await api.PostAsJsonAsync("/api/v1/validate", new { license_key = key, machine_id = "usage-check" });
@@ -25,7 +25,7 @@ internal static class UsageCounting
         for (var deadline = DateTime.UtcNow.AddSeconds(30); counted < validations && DateTime.UtcNow < deadline; await Task.Delay(250))
         {
             var usage = await ReadAsync(await api.GetAsync($"/api/v1/licenses/{license.GetProperty("id").GetString()}/usage"));
-            counted = usage.GetProperty("validation_count").GetInt32();
+            counted = usage.GetProperty("validationCount").GetInt32();
         }
 
         Assert.Equal(validations, counted);
