@@ -80,18 +80,25 @@ internal sealed class BillingScenario : IAsyncDisposable
     }
 
     /// <summary>Waits until the event is no longer pending.</summary>
-    public async Task<JsonElement> ProcessedAsync(string eventId)
+    public Task<JsonElement> ProcessedAsync(string eventId) =>
+        EventWhenAsync(eventId, stored => stored.GetProperty("status").GetString() != "pending", "still pending");
+
+    /// <summary>Waits until the processor has looked at the event at least once (it has an outcome), whatever its status.</summary>
+    public Task<JsonElement> TriedAsync(string eventId) =>
+        EventWhenAsync(eventId, stored => stored.GetProperty("outcome").ValueKind == JsonValueKind.String, "never processed");
+
+    private async Task<JsonElement> EventWhenAsync(string eventId, Func<JsonElement, bool> condition, string failure)
     {
         var deadline = DateTime.UtcNow + ProcessingTimeout;
         while (true)
         {
             var stored = await EventAsync(eventId);
-            if (stored.GetProperty("status").GetString() != "pending")
+            if (condition(stored))
             {
                 return stored;
             }
 
-            Assert.True(DateTime.UtcNow < deadline, $"Event {eventId} still pending: {stored}");
+            Assert.True(DateTime.UtcNow < deadline, $"Event {eventId} {failure}: {stored}");
             await Task.Delay(100);
         }
     }

@@ -31,8 +31,8 @@ public sealed class CheckoutTests(PostgresFixture postgres)
 
         var license = await scenario.SingleLicenseAsync();
         Assert.Equal("active", license.GetProperty("status").GetString());
-        Assert.Equal(scenario.ProductId, license.GetProperty("product").GetString());
-        Assert.Equal(purchase.Email, license.GetProperty("customer_email").GetString());
+        Assert.Equal(scenario.ProductId, license.GetProperty("productId").GetString());
+        Assert.Equal(purchase.Email, license.GetProperty("customerEmail").GetString());
         var metadata = license.GetProperty("metadata");
         Assert.Equal(purchase.CustomerId, metadata.GetProperty("stripe_customer_id").GetString());
         Assert.Equal(purchase.SubscriptionId, metadata.GetProperty("stripe_subscription_id").GetString());
@@ -79,7 +79,7 @@ public sealed class CheckoutTests(PostgresFixture postgres)
         await scenario.DeliverAsync(StripeEvents.Subscription("customer.subscription.created", purchase, now, now.AddMonths(1)));
 
         Assert.Equal("applied", (await scenario.ProcessedAsync(StripeEvents.EventId(checkout))).GetProperty("status").GetString());
-        Assert.Equal(scenario.ProductId, (await scenario.SingleLicenseAsync()).GetProperty("product").GetString());
+        Assert.Equal(scenario.ProductId, (await scenario.SingleLicenseAsync()).GetProperty("productId").GetString());
     }
 
     [Fact]
