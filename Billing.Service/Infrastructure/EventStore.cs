@@ -1,6 +1,7 @@
 using Npgsql;
 using Platform.Billing.Model;
-using Platform.Billing.Stripe;
+using Platform.Billing.Processing;
+using Stripe;
 
 namespace Platform.Billing.Infrastructure;
 
@@ -14,15 +15,15 @@ internal sealed class EventStore(NpgsqlDataSource dataSource)
     private const string Columns = "tenant_id, event_id, environment, type, created_at, payload, received_at, status, attempts, next_attempt_at, outcome, processed_at";
 
     /// <returns>False when the event was already stored (Stripe delivered it again).</returns>
-    public async Task<bool> AddAsync(string tenantId, StripeEvent stripeEvent, string payload, CancellationToken cancellationToken)
+    public async Task<bool> AddAsync(string tenantId, Event stripeEvent, string payload, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
             INSERT INTO stripe_events (tenant_id, event_id, environment, type, created_at, payload, received_at, status, next_attempt_at)
             VALUES (@tenant, @id, @environment, @type, @created, @payload, now(), 'pending', now())
             ON CONFLICT (tenant_id, event_id) DO NOTHING
             """)
-            .With("tenant", tenantId).With("id", stripeEvent.Id).With("environment", BillingEnvironment.Of(stripeEvent.LiveMode))
-            .With("type", stripeEvent.Type).With("created", stripeEvent.Created).With("payload", payload);
+            .With("tenant", tenantId).With("id", stripeEvent.Id).With("environment", BillingEnvironment.Of(stripeEvent.Livemode))
+            .With("type", stripeEvent.Type).With("created", StripeTimes.Of(stripeEvent.Created)).With("payload", payload);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 

@@ -1,7 +1,7 @@
 using Platform.Billing.Infrastructure;
 using Platform.Billing.Model;
-using Platform.Billing.Stripe;
 using Platform.Protos.Licensing.V1;
+using Stripe.Checkout;
 
 namespace Platform.Billing.Processing;
 
@@ -14,7 +14,7 @@ internal sealed class CheckoutHandler(LicensingClient licensing, PriceStore pric
 {
     public async Task<EventOutcome> ApplyAsync(EventContext context, CancellationToken cancellationToken)
     {
-        if (CheckoutSession.Read(context.Event.Object) is not { } session)
+        if (context.Event.Data.Object is not Session session)
         {
             return EventOutcome.Failed("The event holds no checkout session.");
         }
@@ -24,8 +24,9 @@ internal sealed class CheckoutHandler(LicensingClient licensing, PriceStore pric
             return EventOutcome.Skipped($"Checkout session {session.Id} only saved a payment method; nothing was bought.");
         }
 
-        if (!session.IsPaid)
+        if (session.PaymentStatus is not ("paid" or "no_payment_required"))
         {
+            // Delayed payment methods: the license waits for checkout.session.async_payment_succeeded.
             return EventOutcome.Skipped($"Checkout session {session.Id} is {session.PaymentStatus ?? "not paid"}; its license waits for checkout.session.async_payment_succeeded.");
         }
 
@@ -54,7 +55,7 @@ internal sealed class CheckoutHandler(LicensingClient licensing, PriceStore pric
             Environment = context.Environment,
             ProductId = product,
             PlanId = planId ?? "",
-            CustomerEmail = session.CustomerEmail ?? "",
+            CustomerEmail = session.CustomerDetails?.Email ?? session.CustomerEmail ?? "",
         };
         AddIf(command, "stripe_customer_id", session.CustomerId);
         AddIf(command, "stripe_subscription_id", session.SubscriptionId);
@@ -78,14 +79,18 @@ internal sealed class CheckoutHandler(LicensingClient licensing, PriceStore pric
 
     /// <summary>The product and plan: the session's metadata first, then the mapping of the price the session or its subscription names.</summary>
     private async Task<(string? Product, string? Plan, string? Problem)> ResolveProductAsync(
-        EventContext context, CheckoutSession session, SubscriptionState? subscription, CancellationToken cancellationToken)
+        EventContext context, Session session, SubscriptionState? subscription, CancellationToken cancellationToken)
     {
-        if (session.Metadata.TryGetValue("product_id", out var product) && product.Length > 0)
+        var metadata = session.Metadata ?? [];
+        if (metadata.GetValueOrDefault("product_id") is { Length: > 0 } product)
         {
-            return (product, session.Metadata.TryGetValue("plan_id", out var plan) && plan.Length > 0 ? plan : null, null);
+            return (product, metadata.GetValueOrDefault("plan_id") is { Length: > 0 } plan ? plan : null, null);
         }
 
-        var priceId = session.Metadata.GetValueOrDefault("price_id") ?? session.PriceId ?? subscription?.PriceId;
+        // Line items are only present when the session was fetched with them expanded; events lack them.
+        var priceId = metadata.GetValueOrDefault("price_id")
+            ?? session.LineItems?.Data?.Select(item => item?.Price?.Id).FirstOrDefault(id => id is not null)
+            ?? subscription?.PriceId;
         if (priceId is null)
         {
             return (null, null, null);

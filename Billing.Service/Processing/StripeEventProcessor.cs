@@ -2,7 +2,6 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Platform.Billing.Infrastructure;
 using Platform.Billing.Model;
-using Platform.Billing.Stripe;
 
 namespace Platform.Billing.Processing;
 
@@ -73,7 +72,7 @@ internal sealed class StripeEventProcessor(
     /// <summary>Applies the event under a savepoint: whatever it wrote is undone if it ends in an error, and the outcome says whether to retry.</summary>
     private async Task<EventOutcome> ApplyAsync(StoredEvent stored, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        if (StripeEvent.Parse(System.Text.Encoding.UTF8.GetBytes(stored.Payload)) is not { } stripeEvent)
+        if (StripeEventReader.Read(stored.Payload) is not { } stripeEvent)
         {
             return EventOutcome.Failed("The stored payload is not a Stripe event.");
         }

@@ -1,7 +1,7 @@
 using Platform.Billing.Infrastructure;
 using Platform.Billing.Model;
-using Platform.Billing.Stripe;
 using Platform.Protos.Licensing.V1;
+using Stripe;
 
 namespace Platform.Billing.Processing;
 
@@ -14,7 +14,7 @@ internal sealed class SubscriptionHandler(LicensingClient licensing, PriceStore 
 {
     public async Task<EventOutcome> UpdatedAsync(EventContext context, CancellationToken cancellationToken)
     {
-        if (Subscription.Read(context.Event.Object) is not { } stripe)
+        if (context.Event.Data.Object is not Subscription stripe)
         {
             return EventOutcome.Failed("The event holds no subscription.");
         }
@@ -30,8 +30,9 @@ internal sealed class SubscriptionHandler(LicensingClient licensing, PriceStore 
             return EventOutcome.Skipped($"A newer state of subscription {stripe.Id} (of {applied:O}) is already applied.");
         }
 
+        var priceId = (stripe.Items?.Data ?? []).Select(item => item?.Price?.Id).FirstOrDefault(id => id is not null);
         var notes = new List<string>();
-        if (subscription.LicenseId is { } licenseId && subscription.PriceId is { } before && stripe.PriceId is { } after && before != after)
+        if (subscription.LicenseId is { } licenseId && subscription.PriceId is { } before && priceId is { } after && before != after)
         {
             notes.Add(await ChangePlanAsync(context, licenseId, before, after, cancellationToken));
         }
@@ -44,7 +45,7 @@ internal sealed class SubscriptionHandler(LicensingClient licensing, PriceStore 
         }
 
         subscription.CustomerId ??= stripe.CustomerId;
-        subscription.PriceId = stripe.PriceId ?? subscription.PriceId;
+        subscription.PriceId = priceId ?? subscription.PriceId;
         subscription.CancelAtPeriodEnd = stripe.CancelAtPeriodEnd;
         subscription.SubscriptionStateAt = context.Created;
         await context.SaveAsync(subscription, cancellationToken);
@@ -69,7 +70,7 @@ internal sealed class SubscriptionHandler(LicensingClient licensing, PriceStore 
 
     public async Task<EventOutcome> DeletedAsync(EventContext context, CancellationToken cancellationToken)
     {
-        if (Subscription.Read(context.Event.Object) is not { } stripe)
+        if (context.Event.Data.Object is not Subscription stripe)
         {
             return EventOutcome.Failed("The event holds no subscription.");
         }
@@ -91,7 +92,7 @@ internal sealed class SubscriptionHandler(LicensingClient licensing, PriceStore 
             await licensing.RevokeAsync(context.CommandFor(licenseId), cancellationToken);
             result = $"Revoked license {licenseId}: subscription {stripe.Id} was cancelled.";
         }
-        else if (stripe.CurrentPeriodEnd is { } end && end > context.Now && end != subscription.PeriodEnd && !subscription.SuspendedForNonPayment)
+        else if (StripeTimes.CurrentPeriodEnd(stripe) is { } end && end > context.Now && end != subscription.PeriodEnd && !subscription.SuspendedForNonPayment)
         {
             result = await ExpireAtAsync(context, subscription, licenseId, end, cancellationToken);
         }
