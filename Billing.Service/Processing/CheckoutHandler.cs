@@ -9,6 +9,9 @@ namespace Platform.Billing.Processing;
 /// A completed, paid checkout becomes a license: for the customer's email, with the product and plan from the
 /// session's metadata (<c>product_id</c>, <c>plan_id</c>) or from the price mapping, and the Stripe ids in
 /// the license's metadata. One license per subscription (or per one-time payment), however often Stripe delivers.
+/// A subscription's license expires at the end of the subscription's current period, which the checkout event
+/// does not carry (its <c>subscription</c> is an id): Billing knows it from the subscription's own events or its
+/// paid invoice, and the checkout waits for them rather than make a license that never expires.
 /// </summary>
 internal sealed class CheckoutHandler(LicensingClient licensing, PriceStore prices)
 {
@@ -40,12 +43,16 @@ internal sealed class CheckoutHandler(LicensingClient licensing, PriceStore pric
             return EventOutcome.Skipped($"License {existing} was already created for this purchase.");
         }
 
-        var (product, planId, problem) = await ResolveProductAsync(context, session, subscription, cancellationToken);
-        if (product is null)
+        var product = await ProductOfAsync(context, session, subscription, cancellationToken);
+        if (product.Unresolved is { } unresolved)
         {
-            return subscription is not null && problem is null
-                ? EventOutcome.Waiting($"The price of subscription {subscription.SubscriptionId} is not known yet (it arrives with customer.subscription.created).")
-                : EventOutcome.Failed(problem ?? "The session names no product: set metadata product_id (and plan_id) on the session, or map its price.");
+            return unresolved;
+        }
+
+        if (subscription is not null && subscription.CurrentPeriodEnd is null)
+        {
+            return EventOutcome.Waiting($"The current period of subscription {subscription.SubscriptionId} is not known yet: it arrives with customer.subscription.created or invoice.paid, " +
+                "which Stripe sends with the checkout (the webhook endpoint must be subscribed to them).");
         }
 
         var command = new CreateLicenseCommand
@@ -53,10 +60,15 @@ internal sealed class CheckoutHandler(LicensingClient licensing, PriceStore pric
             IdempotencyKey = context.Event.Id,
             TenantId = context.TenantId,
             Environment = context.Environment,
-            ProductId = product,
-            PlanId = planId ?? "",
+            ProductId = product.ProductId,
+            PlanId = product.PlanId ?? "",
             CustomerEmail = session.CustomerDetails?.Email ?? session.CustomerEmail ?? "",
         };
+        if (subscription?.CurrentPeriodEnd is { } periodEnd)
+        {
+            command.ExpiresAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(periodEnd);
+        }
+
         AddIf(command, "stripe_customer_id", session.CustomerId);
         AddIf(command, "stripe_subscription_id", session.SubscriptionId);
         AddIf(command, "stripe_checkout_session_id", session.Id);
@@ -65,6 +77,7 @@ internal sealed class CheckoutHandler(LicensingClient licensing, PriceStore pric
         if (subscription is not null)
         {
             subscription.LicenseId = license.Id;
+            subscription.PeriodEnd = subscription.CurrentPeriodEnd;
             subscription.CustomerId ??= session.CustomerId;
             await context.SaveAsync(subscription, cancellationToken);
         }
@@ -74,17 +87,17 @@ internal sealed class CheckoutHandler(LicensingClient licensing, PriceStore pric
             await SubscriptionStore.AddPaymentAsync(context.Connection, context.Transaction, context.TenantId, context.Environment, paymentIntent, license.Id, cancellationToken);
         }
 
-        return EventOutcome.Applied($"Created license {license.Id} (product {product}{(planId is null ? "" : $", plan {planId}")}).");
+        return EventOutcome.Applied($"Created license {license.Id} (product {product.ProductId}{(product.PlanId is null ? "" : $", plan {product.PlanId}")}" +
+            $"{(subscription is null ? "" : $", expiring at the period end {subscription.CurrentPeriodEnd:O}")}).");
     }
 
     /// <summary>The product and plan: the session's metadata first, then the mapping of the price the session or its subscription names.</summary>
-    private async Task<(string? Product, string? Plan, string? Problem)> ResolveProductAsync(
-        EventContext context, Session session, SubscriptionState? subscription, CancellationToken cancellationToken)
+    private async Task<CheckoutProduct> ProductOfAsync(EventContext context, Session session, SubscriptionState? subscription, CancellationToken cancellationToken)
     {
         var metadata = session.Metadata ?? [];
         if (metadata.GetValueOrDefault("product_id") is { Length: > 0 } product)
         {
-            return (product, metadata.GetValueOrDefault("plan_id") is { Length: > 0 } plan ? plan : null, null);
+            return new(product, metadata.GetValueOrDefault("plan_id") is { Length: > 0 } plan ? plan : null, null);
         }
 
         // Line items are only present when the session was fetched with them expanded; events lack them.
@@ -93,12 +106,14 @@ internal sealed class CheckoutHandler(LicensingClient licensing, PriceStore pric
             ?? subscription?.PriceId;
         if (priceId is null)
         {
-            return (null, null, null);
+            return new("", null, subscription is null
+                ? EventOutcome.Failed("The session names no product: set metadata product_id (and plan_id) on the session, or map its price.")
+                : EventOutcome.Waiting($"The price of subscription {subscription.SubscriptionId} is not known yet (it arrives with customer.subscription.created)."));
         }
 
         return await prices.FindAsync(context.TenantId, context.Environment, priceId, cancellationToken) is { } mapping
-            ? (mapping.ProductId, mapping.PlanId, null)
-            : (null, null, $"Price {priceId} has no product mapping in the {context.Environment} environment.");
+            ? new(mapping.ProductId, mapping.PlanId, null)
+            : new("", null, EventOutcome.Failed($"Price {priceId} has no product mapping in the {context.Environment} environment."));
     }
 
     private static void AddIf(CreateLicenseCommand command, string key, string? value)
@@ -108,4 +123,7 @@ internal sealed class CheckoutHandler(LicensingClient licensing, PriceStore pric
             command.Metadata[key] = value;
         }
     }
+
+    /// <summary>What a checkout becomes; when its product is not known, the outcome to record instead.</summary>
+    private sealed record CheckoutProduct(string ProductId, string? PlanId, EventOutcome? Unresolved);
 }

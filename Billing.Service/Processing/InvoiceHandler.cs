@@ -7,15 +7,24 @@ namespace Platform.Billing.Processing;
 /// <summary>
 /// Invoices of a subscription: a payment renews the license to the end of the period paid for (and reinstates
 /// it if Billing suspended it for an earlier failure); a failure suspends it, at once or after the grace period.
-/// A payment outcome older than the one applied changes nothing, and the expiry only ever moves forward.
+/// A payment outcome older than the one applied changes nothing, and the expiry only ever moves forward. A paid
+/// invoice that arrives before the checkout's license exists still records the period it paid for: the license
+/// expires then when it is created.
 /// </summary>
 internal sealed class InvoiceHandler(LicensingClient licensing)
 {
     public async Task<EventOutcome> PaidAsync(EventContext context, CancellationToken cancellationToken)
     {
         var (invoice, subscription, early) = await PrepareAsync(context, cancellationToken);
+        var paidUntil = invoice is null ? null : StripeTimes.PaidUntil(invoice);
         if (early is not null)
         {
+            if (subscription is { EndedAt: null, LicenseId: null } && paidUntil is { } reported)
+            {
+                subscription.ReportPeriodEnd(reported);
+                await context.SaveAsync(subscription, cancellationToken);
+            }
+
             return early;
         }
 
@@ -29,9 +38,13 @@ internal sealed class InvoiceHandler(LicensingClient licensing)
             done.Add($"reinstated license {licenseId}");
         }
 
-        if (StripeTimes.PaidUntil(invoice!) is { } end && end > context.Now && (subscription.PeriodEnd is not { } applied || end > applied))
+        if (paidUntil is { } end)
         {
-            done.Add(await RenewAsync(context, subscription, licenseId, end, cancellationToken));
+            subscription.ReportPeriodEnd(end);
+            if (end > context.Now && (subscription.PeriodEnd is not { } applied || end > applied))
+            {
+                done.Add(await RenewAsync(context, subscription, licenseId, end, cancellationToken));
+            }
         }
 
         if (newer)

@@ -6,8 +6,9 @@ using Stripe;
 namespace Platform.Billing.Processing;
 
 /// <summary>
-/// Subscription changes: Billing records the price and <c>cancel_at_period_end</c> (only from an event newer than
-/// the state applied) and, on deletion, revokes the license or lets it expire at the end of the paid period.
+/// Subscription changes: Billing records the price, <c>cancel_at_period_end</c> (only from an event newer than
+/// the state applied) and the current period's end while the subscription is active or trialing (a checkout's
+/// license expires then) and, on deletion, revokes the license or lets it expire at the end of the paid period.
 /// A deleted subscription is final: no later event touches its license.
 /// </summary>
 internal sealed class SubscriptionHandler(LicensingClient licensing, PriceStore prices)
@@ -42,6 +43,12 @@ internal sealed class SubscriptionHandler(LicensingClient licensing, PriceStore 
             notes.Add(stripe.CancelAtPeriodEnd
                 ? $"cancels at the period end; the license lapses at {subscription.PeriodEnd?.ToString("O") ?? "its expiry"} unless renewed"
                 : "no longer cancels at the period end");
+        }
+
+        // Only a period in good standing: a past_due subscription has moved to a period nobody paid for yet.
+        if (stripe.Status is "active" or "trialing" && StripeTimes.CurrentPeriodEnd(stripe) is { } periodEnd)
+        {
+            subscription.ReportPeriodEnd(periodEnd);
         }
 
         subscription.CustomerId ??= stripe.CustomerId;

@@ -67,9 +67,11 @@ public sealed class SignatureTests(PostgresFixture postgres)
         await using var scenario = await BillingScenario.StartAsync(postgres);
         const string rolled = "whsec_rolled_9a8b7c6d5e4f3a2b1c0d";
         Assert.Equal(HttpStatusCode.Created, (await scenario.Admin.PostAsJsonAsync("/api/v1/billing/secrets", new { secret = rolled })).StatusCode);
+        var purchase = Purchase.New();
+        await scenario.SubscriptionCreatedAsync(purchase, DateTimeOffset.UtcNow);
 
         // During a roll Stripe signs with the old and the new secret: one header, two v1 signatures.
-        var payload = StripeEvents.CheckoutCompleted(Purchase.New(), DateTimeOffset.UtcNow, new { product_id = scenario.ProductId });
+        var payload = StripeEvents.CheckoutCompleted(purchase, DateTimeOffset.UtcNow, new { product_id = scenario.ProductId });
         var now = DateTimeOffset.UtcNow;
         var byUnknown = await StripeSigner.HeaderAsync(payload, "whsec_unknown_000000000000", now);
         var byRolled = await StripeSigner.HeaderAsync(payload, rolled, now);
@@ -108,7 +110,7 @@ public sealed class SignatureTests(PostgresFixture postgres)
         var checkout = await scenario.DeliverAsync(StripeEvents.WithApiVersion(StripeEvents.CheckoutCompleted(purchase, now, new { product_id = scenario.ProductId }), apiVersion));
 
         Assert.Equal(("applied", "applied"), (subscription.GetProperty("status").GetString(), checkout.GetProperty("status").GetString()));
-        Assert.Equal(scenario.ProductId, (await scenario.SingleLicenseAsync()).GetProperty("productId").GetString());
+        Assert.Equal(periodEnd, (await scenario.SingleLicenseAsync()).GetProperty("expiresAt").GetDateTimeOffset());
     }
 
     /// <summary>Before 2025-03-31.basil an invoice named its subscription elsewhere and a subscription kept its period elsewhere: Stripe.net's types would miss them.</summary>
