@@ -38,19 +38,22 @@ internal sealed record PriceMappingResponse(string PriceId, string ProductId, st
     public static PriceMappingResponse Of(PriceMapping mapping) => new(mapping.PriceId, mapping.ProductId, mapping.PlanId, mapping.UpdatedAt);
 }
 
+/// <summary>A stored Stripe event; <see cref="UnmappedPriceId"/> names the price it waits for while its status is <c>needs_attention</c>.</summary>
 internal sealed record StripeEventResponse(
     string Id,
     string Type,
     string Status,
     int Attempts,
     string? Outcome,
+    string? UnmappedPriceId,
     DateTimeOffset Created,
     DateTimeOffset ReceivedAt,
     DateTimeOffset? NextAttemptAt,
     DateTimeOffset? ProcessedAt)
 {
     public static StripeEventResponse Of(StoredEvent stored) => new(
-        stored.EventId, stored.Type, stored.Status, stored.Attempts, stored.Outcome, stored.CreatedAt, stored.ReceivedAt,
+        stored.EventId, stored.Type, stored.Status, stored.Attempts, stored.Outcome,
+        stored.Status == EventStatus.NeedsAttention ? stored.UnmappedPriceId : null, stored.CreatedAt, stored.ReceivedAt,
         stored.Status == EventStatus.Pending ? stored.NextAttemptAt : null, stored.ProcessedAt);
 }
 

@@ -11,9 +11,10 @@ namespace Platform.Billing.Processing;
 /// the license's metadata. One license per subscription (or per one-time payment), however often Stripe delivers.
 /// A subscription's license expires at the end of the subscription's current period, which the checkout event
 /// does not carry (its <c>subscription</c> is an id): Billing knows it from the subscription's own events or its
-/// paid invoice, and the checkout waits for them rather than make a license that never expires.
+/// paid invoice, and the checkout waits for them rather than make a license that never expires. A price without
+/// a mapping is never guessed: the checkout waits for the vendor to map it (needs attention).
 /// </summary>
-internal sealed class CheckoutHandler(LicensingClient licensing, PriceStore prices)
+internal sealed class CheckoutHandler(LicensingClient licensing)
 {
     public async Task<EventOutcome> ApplyAsync(EventContext context, CancellationToken cancellationToken)
     {
@@ -92,7 +93,7 @@ internal sealed class CheckoutHandler(LicensingClient licensing, PriceStore pric
     }
 
     /// <summary>The product and plan: the session's metadata first, then the mapping of the price the session or its subscription names.</summary>
-    private async Task<CheckoutProduct> ProductOfAsync(EventContext context, Session session, SubscriptionState? subscription, CancellationToken cancellationToken)
+    private static async Task<CheckoutProduct> ProductOfAsync(EventContext context, Session session, SubscriptionState? subscription, CancellationToken cancellationToken)
     {
         var metadata = session.Metadata ?? [];
         if (metadata.GetValueOrDefault("product_id") is { Length: > 0 } product)
@@ -111,9 +112,11 @@ internal sealed class CheckoutHandler(LicensingClient licensing, PriceStore pric
                 : EventOutcome.Waiting($"The price of subscription {subscription.SubscriptionId} is not known yet (it arrives with customer.subscription.created)."));
         }
 
-        return await prices.FindAsync(context.TenantId, context.Environment, priceId, cancellationToken) is { } mapping
+        return await PriceStore.FindLockedAsync(context.Connection, context.Transaction, context.TenantId, context.Environment, priceId, cancellationToken) is { } mapping
             ? new(mapping.ProductId, mapping.PlanId, null)
-            : new("", null, EventOutcome.Failed($"Price {priceId} has no product mapping in the {context.Environment} environment."));
+            : new("", null, EventOutcome.UnmappedPrice(priceId,
+                $"Price {priceId} has no product mapping in the {context.Environment} environment: map it (PUT /api/v1/billing/prices/{priceId}) " +
+                "and this checkout is processed then."));
     }
 
     private static void AddIf(CreateLicenseCommand command, string key, string? value)

@@ -58,11 +58,14 @@ internal sealed class StripeEventProcessor(
             OutcomeKind.Applied => (EventStatus.Applied, (DateTimeOffset?)null),
             OutcomeKind.Skipped => (EventStatus.Skipped, null),
             OutcomeKind.Failed => (EventStatus.Failed, null),
+            OutcomeKind.NeedsAttention => (EventStatus.NeedsAttention, null),
             OutcomeKind.Deferred => (EventStatus.Pending, outcome.NotBefore),
             OutcomeKind.Waiting when attempts >= options.Value.MaxWaitingAttempts => (EventStatus.Failed, null),
             _ => (EventStatus.Pending, now + options.Value.BackoffAfter(attempts)),
         };
-        await EventStore.RecordAsync(connection, transaction, stored, status, outcome.Kind == OutcomeKind.Deferred ? stored.Attempts : attempts, next, outcome.Message, cancellationToken);
+        await EventStore.RecordAsync(
+            connection, transaction, stored, status, outcome.Kind == OutcomeKind.Deferred ? stored.Attempts : attempts, next, outcome.Message, outcome.UnmappedPriceId,
+            cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         metrics.Processed(outcome.Kind, stored.Type);
         logger.LogInformation("Stripe event {EventId} ({Type}) of {TenantId}: {Status}. {Outcome}", stored.EventId, stored.Type, stored.TenantId, status, outcome.Message);

@@ -133,15 +133,63 @@ public sealed class CheckoutTests(PostgresFixture postgres)
     }
 
     [Fact]
-    public async Task CheckoutOfAnUnmappedPriceFailsVisiblyAndCreatesNothing()
+    public async Task CheckoutOfAnUnmappedPriceNeedsAttentionAndIsProcessedOnceThePriceIsMapped()
     {
         await using var scenario = await BillingScenario.StartAsync(postgres);
-        var payload = StripeEvents.CheckoutCompleted(Purchase.New(), DateTimeOffset.UtcNow, new { price_id = "price_NotMapped123" });
+        var purchase = Purchase.New();
+        var now = DateTimeOffset.UtcNow;
+        var periodEnd = await scenario.SubscriptionCreatedAsync(purchase, now.AddSeconds(-5));
+        var checkout = StripeEvents.CheckoutCompleted(purchase, now);
+        var eventId = StripeEvents.EventId(checkout);
+
+        var attention = await scenario.DeliverAsync(checkout);
+
+        Assert.Equal(
+            ["id", "type", "status", "attempts", "outcome", "unmappedPriceId", "created", "receivedAt", "nextAttemptAt", "processedAt"],
+            attention.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("needs_attention", attention.GetProperty("status").GetString());
+        Assert.Equal(purchase.PriceId, attention.GetProperty("unmappedPriceId").GetString());
+        Assert.Contains($"Price {purchase.PriceId} has no product mapping", attention.GetProperty("outcome").GetString(), StringComparison.Ordinal);
+        var listed = await (await scenario.Admin.GetAsync("/api/v1/billing/events?status=needs_attention")).JsonAsync();
+        Assert.Equal(eventId, Assert.Single(listed.GetProperty("data").EnumerateArray()).GetProperty("id").GetString());
+        // Past a few of the processor's polls: still waiting, and no license made by guessing.
+        await Task.Delay(600);
+        Assert.Equal("needs_attention", (await scenario.EventAsync(eventId)).GetProperty("status").GetString());
+        Assert.Empty(await scenario.LicensesAsync());
+
+        var mapped = await scenario.Admin.PutAsJsonAsync($"/api/v1/billing/prices/{purchase.PriceId}", new { productId = scenario.ProductId });
+        Assert.Equal(HttpStatusCode.OK, mapped.StatusCode);
+
+        var processed = await scenario.ProcessedAsync(eventId);
+        Assert.Equal("applied", processed.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, processed.GetProperty("unmappedPriceId").ValueKind);
+        var license = await scenario.SingleLicenseAsync();
+        Assert.Equal(scenario.ProductId, license.GetProperty("productId").GetString());
+        Assert.Equal(periodEnd, license.GetProperty("expiresAt").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task OneTimeCheckoutOfAnUnmappedPriceInItsMetadataNeedsAttentionAndCanBeRetried()
+    {
+        await using var scenario = await BillingScenario.StartAsync(postgres);
+        var payload = StripeEvents.CheckoutCompleted(Purchase.New(), DateTimeOffset.UtcNow, new { price_id = "price_NotMapped123" }, paymentIntentId: Purchase.Id("pi"));
+        var eventId = StripeEvents.EventId(payload);
 
         var processed = await scenario.DeliverAsync(payload);
 
-        Assert.Equal("failed", processed.GetProperty("status").GetString());
-        Assert.Contains("price_NotMapped123", processed.GetProperty("outcome").GetString());
+        Assert.Equal("needs_attention", processed.GetProperty("status").GetString());
+        Assert.Equal("price_NotMapped123", processed.GetProperty("unmappedPriceId").GetString());
         Assert.Empty(await scenario.LicensesAsync());
+
+        // Retried by hand while the price is still unmapped: it comes back to needs attention, still without a license.
+        Assert.Equal(HttpStatusCode.Accepted, (await scenario.Admin.PostAsync($"/api/v1/billing/events/{eventId}/retry", null)).StatusCode);
+        var retried = await scenario.ProcessedAsync(eventId);
+        Assert.Equal("needs_attention", retried.GetProperty("status").GetString());
+        Assert.Empty(await scenario.LicensesAsync());
+
+        Assert.Equal(HttpStatusCode.OK, (await scenario.Admin.PutAsJsonAsync("/api/v1/billing/prices/price_NotMapped123", new { product_id = scenario.ProductId })).StatusCode);
+        Assert.Equal("applied", (await scenario.ProcessedAsync(eventId)).GetProperty("status").GetString());
+        var license = await scenario.SingleLicenseAsync();
+        Assert.Equal(JsonValueKind.Null, license.GetProperty("expiresAt").ValueKind);
     }
 }
