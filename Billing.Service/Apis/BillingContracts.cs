@@ -1,68 +1,60 @@
-using System.Text.Json.Serialization;
 using Platform.Billing.Model;
 
 namespace Platform.Billing.Apis;
 
+// Answers are camelCase and requests accept camelCase or snake_case: the platform's naming policy (ServiceDefaults' RequestNaming).
+
 /// <summary>A change of the settings; fields left out keep their value.</summary>
 internal sealed record BillingSettingsRequest(
-    [property: JsonPropertyName("payment_failed_action")] string? PaymentFailedAction,
-    [property: JsonPropertyName("payment_failed_grace_hours")] int? PaymentFailedGraceHours,
-    [property: JsonPropertyName("cancellation_action")] string? CancellationAction,
-    [property: JsonPropertyName("refund_action")] string? RefundAction);
+    string? PaymentFailedAction,
+    int? PaymentFailedGraceHours,
+    string? CancellationAction,
+    string? RefundAction);
 
 internal sealed record BillingSettingsResponse(
-    [property: JsonPropertyName("environment")] string Environment,
-    [property: JsonPropertyName("payment_failed_action")] string PaymentFailedAction,
-    [property: JsonPropertyName("payment_failed_grace_hours")] int PaymentFailedGraceHours,
-    [property: JsonPropertyName("cancellation_action")] string CancellationAction,
-    [property: JsonPropertyName("refund_action")] string RefundAction,
-    [property: JsonPropertyName("webhook_path")] string WebhookPath)
+    string Environment,
+    string PaymentFailedAction,
+    int PaymentFailedGraceHours,
+    string CancellationAction,
+    string RefundAction,
+    string WebhookPath)
 {
     public static BillingSettingsResponse Of(string tenantId, string environment, BillingSettings settings) => new(
         environment, settings.PaymentFailedAction, settings.PaymentFailedGraceHours, settings.CancellationAction, settings.RefundAction,
         $"/api/v1/billing/stripe/{tenantId}/webhook");
 }
 
-internal sealed record AddSecretRequest([property: JsonPropertyName("secret")] string? Secret);
+internal sealed record AddSecretRequest(string? Secret);
 
-internal sealed record SecretResponse(
-    [property: JsonPropertyName("id")] string Id,
-    [property: JsonPropertyName("hint")] string Hint,
-    [property: JsonPropertyName("created_at")] DateTimeOffset CreatedAt)
+internal sealed record SecretResponse(string Id, string Hint, DateTimeOffset CreatedAt)
 {
     public static SecretResponse Of(WebhookSecret secret) => new(secret.Id, secret.Hint, secret.CreatedAt);
 }
 
-internal sealed record PriceMappingRequest(
-    [property: JsonPropertyName("product_id")] string? ProductId,
-    [property: JsonPropertyName("plan_id")] string? PlanId);
+internal sealed record PriceMappingRequest(string? ProductId, string? PlanId);
 
-internal sealed record PriceMappingResponse(
-    [property: JsonPropertyName("price_id")] string PriceId,
-    [property: JsonPropertyName("product_id")] string ProductId,
-    [property: JsonPropertyName("plan_id")] string? PlanId,
-    [property: JsonPropertyName("updated_at")] DateTimeOffset UpdatedAt)
+internal sealed record PriceMappingResponse(string PriceId, string ProductId, string? PlanId, DateTimeOffset UpdatedAt)
 {
     public static PriceMappingResponse Of(PriceMapping mapping) => new(mapping.PriceId, mapping.ProductId, mapping.PlanId, mapping.UpdatedAt);
 }
 
+/// <summary>A stored Stripe event; <see cref="UnmappedPriceId"/> names the price it waits for while its status is <c>needs_attention</c>.</summary>
 internal sealed record StripeEventResponse(
-    [property: JsonPropertyName("id")] string Id,
-    [property: JsonPropertyName("type")] string Type,
-    [property: JsonPropertyName("status")] string Status,
-    [property: JsonPropertyName("attempts")] int Attempts,
-    [property: JsonPropertyName("outcome")] string? Outcome,
-    [property: JsonPropertyName("created")] DateTimeOffset Created,
-    [property: JsonPropertyName("received_at")] DateTimeOffset ReceivedAt,
-    [property: JsonPropertyName("next_attempt_at")] DateTimeOffset? NextAttemptAt,
-    [property: JsonPropertyName("processed_at")] DateTimeOffset? ProcessedAt)
+    string Id,
+    string Type,
+    string Status,
+    int Attempts,
+    string? Outcome,
+    string? UnmappedPriceId,
+    DateTimeOffset Created,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset? NextAttemptAt,
+    DateTimeOffset? ProcessedAt)
 {
     public static StripeEventResponse Of(StoredEvent stored) => new(
-        stored.EventId, stored.Type, stored.Status, stored.Attempts, stored.Outcome, stored.CreatedAt, stored.ReceivedAt,
+        stored.EventId, stored.Type, stored.Status, stored.Attempts, stored.Outcome,
+        stored.Status == EventStatus.NeedsAttention ? stored.UnmappedPriceId : null, stored.CreatedAt, stored.ReceivedAt,
         stored.Status == EventStatus.Pending ? stored.NextAttemptAt : null, stored.ProcessedAt);
 }
 
-internal sealed record WebhookReceipt(
-    [property: JsonPropertyName("received")] bool Received,
-    [property: JsonPropertyName("id")] string Id,
-    [property: JsonPropertyName("duplicate")] bool Duplicate);
+internal sealed record WebhookReceipt(bool Received, string Id, bool Duplicate);

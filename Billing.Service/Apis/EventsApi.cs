@@ -8,7 +8,7 @@ using Platform.ServiceDefaults.Identity;
 
 namespace Platform.Billing.Apis;
 
-/// <summary>The Stripe events received, what became of each, and a retry for the failed ones.</summary>
+/// <summary>The Stripe events received, what became of each, and a retry for the failed ones and those needing attention.</summary>
 internal static class EventsApi
 {
     public static void MapEventsApi(this RouteGroupBuilder api)
@@ -31,7 +31,7 @@ internal static class EventsApi
 
         if (status is not null && !EventStatus.All.Contains(status))
         {
-            return BillingErrors.Invalid("status must be pending, applied, skipped or failed.");
+            return BillingErrors.Invalid("status must be pending, applied, skipped, failed or needs_attention.");
         }
 
         var (events, total) = await store.ListAsync(caller.TenantId, caller.Environment, status, skip, size, cancellationToken);
@@ -53,6 +53,6 @@ internal static class EventsApi
 
         return await store.FindAsync(caller.TenantId, caller.Environment, id, cancellationToken) is null
             ? BillingErrors.NotFound($"No event {id}.")
-            : ApiErrorWriter.Result(StatusCodes.Status409Conflict, ErrorCodes.Conflict, "Only a failed event can be retried.");
+            : ApiErrorWriter.Result(StatusCodes.Status409Conflict, ErrorCodes.Conflict, "Only a failed event or one needing attention can be retried.");
     }
 }

@@ -1,9 +1,10 @@
 using Platform.Billing.Infrastructure;
+using Platform.Billing.Processing;
 using Platform.ServiceDefaults.Identity;
 
 namespace Platform.Billing.Apis;
 
-/// <summary>Which Licensing product and plan a Stripe price stands for.</summary>
+/// <summary>Which Licensing product and plan a Stripe price stands for; mapping a price processes the checkouts that waited for it.</summary>
 internal static class PricesApi
 {
     public static void MapPricesApi(this RouteGroupBuilder api)
@@ -17,7 +18,8 @@ internal static class PricesApi
     private static async Task<IResult> ListAsync(CallerIdentity caller, PriceStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok(new { data = (await store.ListAsync(caller.TenantId, caller.Environment, cancellationToken)).Select(PriceMappingResponse.Of) });
 
-    private static async Task<IResult> SaveAsync(string priceId, PriceMappingRequest request, CallerIdentity caller, PriceStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> SaveAsync(
+        string priceId, PriceMappingRequest request, CallerIdentity caller, PriceStore store, EventSignal signal, CancellationToken cancellationToken)
     {
         if (!IsStripeId(priceId, "price_"))
         {
@@ -34,7 +36,12 @@ internal static class PricesApi
             return BillingErrors.Invalid("product_id must be a product id (prod_…) and plan_id, if given, a plan id (plan_…).");
         }
 
-        var mapping = await store.SaveAsync(caller.TenantId, caller.Environment, priceId, request.ProductId, request.PlanId, cancellationToken);
+        var (mapping, released) = await store.SaveAsync(caller.TenantId, caller.Environment, priceId, request.ProductId, request.PlanId, cancellationToken);
+        if (released > 0)
+        {
+            signal.Notify();
+        }
+
         return TypedResults.Ok(PriceMappingResponse.Of(mapping));
     }
 

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Billing.Infrastructure;
 using Platform.Billing.Model;
 using Platform.Billing.Processing;
-using Platform.Billing.Stripe;
 using Platform.ServiceDefaults.Errors;
 
 namespace Platform.Billing.Apis;
@@ -17,6 +16,9 @@ internal static class StripeWebhookApi
 {
     // Stripe's events are far smaller; the bound keeps an unauthenticated caller from buffering much.
     private const int MaxBodyBytes = 512 * 1024;
+
+    // Strict: a body that is not UTF-8 is no Stripe event (and could not be verified as the bytes Stripe signed).
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static void MapStripeWebhook(this RouteGroupBuilder billing) =>
         billing.MapPost("/stripe/{tenantId}/webhook", ReceiveAsync).WithTags("Billing").AllowAnonymous();
@@ -39,47 +41,56 @@ internal static class StripeWebhookApi
     private static async Task<IResult> VerifyAndStoreAsync(
         string tenantId, HttpRequest request, SecretStore secrets, EventStore events, EventSignal signal, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return ApiErrorWriter.Result(StatusCodes.Status413PayloadTooLarge, ErrorCodes.PayloadTooLarge, "The event is too large.");
-        }
-
-        var body = await ReadBodyAsync(request, cancellationToken);
-        if (body is null)
+        if (request.ContentLength > MaxBodyBytes || await ReadBodyAsync(request, cancellationToken) is not { } body)
         {
             return ApiErrorWriter.Result(StatusCodes.Status413PayloadTooLarge, ErrorCodes.PayloadTooLarge, "The event is too large.");
         }
 
         // The mode is read before the signature is checked only to pick the secrets; it is trusted once they verify it.
-        if (StripeEvent.Parse(body) is not { } stripeEvent)
+        if (Decode(body) is not { } payload || StripeEventReader.Read(payload) is not { } unverified)
         {
-            return BillingErrors.BadRequest(BillingErrors.InvalidEvent, "The body is not a Stripe event (id, type, created, livemode, data.object).");
+            return BillingErrors.BadRequest(BillingErrors.InvalidEvent, "The body is not a Stripe event (id, type, created, livemode, data).");
         }
 
-        var environment = BillingEnvironment.Of(stripeEvent.LiveMode);
+        var environment = BillingEnvironment.Of(unverified.Livemode);
         var configured = await secrets.ListAsync(tenantId, environment, cancellationToken);
         if (configured.Count == 0)
         {
             return BillingErrors.BadRequest(BillingErrors.NotConfigured, $"No Stripe signing secret is configured for this tenant's {environment} environment.");
         }
 
-        switch (StripeSignature.Verify(request.Headers[StripeSignature.HeaderName], body, configured.Select(s => s.Secret), time.GetUtcNow()))
+        if (!StripeSignatureCheck.TryVerify(
+            payload, request.Headers[StripeSignatureCheck.HeaderName], [.. configured.Select(s => s.Secret)], time.GetUtcNow(), out var stripeEvent, out var refusal))
         {
-            case SignatureCheck.Malformed:
-                return BillingErrors.BadRequest(BillingErrors.InvalidSignature, "The Stripe-Signature header is missing or malformed (t=…,v1=…).");
-            case SignatureCheck.NoMatch:
-                return BillingErrors.BadRequest(BillingErrors.InvalidSignature, "No signature matches the body with a configured signing secret.");
-            case SignatureCheck.OutsideTolerance:
-                return BillingErrors.BadRequest(BillingErrors.SignatureExpired, "The signature's timestamp is more than five minutes from now.");
+            return refusal;
         }
 
-        var added = await events.AddAsync(tenantId, stripeEvent, Encoding.UTF8.GetString(body), cancellationToken);
+        if (!StripeApiVersions.IsReadable(stripeEvent.ApiVersion))
+        {
+            return BillingErrors.BadRequest(BillingErrors.InvalidEvent,
+                $"The event has API version {stripeEvent.ApiVersion ?? "(none)"}; Billing reads events of {StripeApiVersions.Oldest} and later. " +
+                "Set the API version of the Stripe webhook endpoint to one of those.");
+        }
+
+        var added = await events.AddAsync(tenantId, stripeEvent, payload, cancellationToken);
         if (added)
         {
             signal.Notify();
         }
 
         return TypedResults.Ok(new WebhookReceipt(true, stripeEvent.Id, Duplicate: !added));
+    }
+
+    private static string? Decode(byte[] body)
+    {
+        try
+        {
+            return StrictUtf8.GetString(body);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The raw body, exactly as signed; null when it exceeds the bound.</summary>

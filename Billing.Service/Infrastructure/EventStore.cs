@@ -1,6 +1,7 @@
 using Npgsql;
 using Platform.Billing.Model;
-using Platform.Billing.Stripe;
+using Platform.Billing.Processing;
+using Stripe;
 
 namespace Platform.Billing.Infrastructure;
 
@@ -11,18 +12,19 @@ namespace Platform.Billing.Infrastructure;
 /// </summary>
 internal sealed class EventStore(NpgsqlDataSource dataSource)
 {
-    private const string Columns = "tenant_id, event_id, environment, type, created_at, payload, received_at, status, attempts, next_attempt_at, outcome, processed_at";
+    private const string Columns =
+        "tenant_id, event_id, environment, type, created_at, payload, received_at, status, attempts, next_attempt_at, outcome, processed_at, unmapped_price_id";
 
     /// <returns>False when the event was already stored (Stripe delivered it again).</returns>
-    public async Task<bool> AddAsync(string tenantId, StripeEvent stripeEvent, string payload, CancellationToken cancellationToken)
+    public async Task<bool> AddAsync(string tenantId, Event stripeEvent, string payload, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
             INSERT INTO stripe_events (tenant_id, event_id, environment, type, created_at, payload, received_at, status, next_attempt_at)
             VALUES (@tenant, @id, @environment, @type, @created, @payload, now(), 'pending', now())
             ON CONFLICT (tenant_id, event_id) DO NOTHING
             """)
-            .With("tenant", tenantId).With("id", stripeEvent.Id).With("environment", BillingEnvironment.Of(stripeEvent.LiveMode))
-            .With("type", stripeEvent.Type).With("created", stripeEvent.Created).With("payload", payload);
+            .With("tenant", tenantId).With("id", stripeEvent.Id).With("environment", BillingEnvironment.Of(stripeEvent.Livemode))
+            .With("type", stripeEvent.Type).With("created", StripeTimes.Of(stripeEvent.Created)).With("payload", payload);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
@@ -54,12 +56,12 @@ internal sealed class EventStore(NpgsqlDataSource dataSource)
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
-    /// <summary>Puts a failed event back in the queue, due now, with its attempts counted afresh.</summary>
+    /// <summary>Puts a failed or needs-attention event back in the queue, due now, with its attempts counted afresh.</summary>
     public async Task<bool> RetryAsync(string tenantId, string environment, string eventId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
-            UPDATE stripe_events SET status = 'pending', attempts = 0, next_attempt_at = now(), processed_at = NULL
-            WHERE tenant_id = @tenant AND environment = @environment AND event_id = @id AND status = 'failed'
+            UPDATE stripe_events SET status = 'pending', attempts = 0, next_attempt_at = now(), processed_at = NULL, unmapped_price_id = NULL
+            WHERE tenant_id = @tenant AND environment = @environment AND event_id = @id AND status IN ('failed', 'needs_attention')
             """)
             .With("tenant", tenantId).With("environment", environment).With("id", eventId);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
@@ -76,23 +78,26 @@ internal sealed class EventStore(NpgsqlDataSource dataSource)
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
-    /// <summary>Records what processing the event came to: done (applied, skipped, failed) or pending again at <paramref name="nextAttemptAt"/>.</summary>
+    /// <summary>
+    /// Records what processing the event came to: done (applied, skipped, failed), waiting for a mapping of
+    /// <paramref name="unmappedPriceId"/> (needs attention), or pending again at <paramref name="nextAttemptAt"/>.
+    /// </summary>
     public static async Task RecordAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, StoredEvent stored, string status, int attempts, DateTimeOffset? nextAttemptAt, string outcome,
-        CancellationToken cancellationToken)
+        string? unmappedPriceId, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("""
             UPDATE stripe_events SET status = @status, attempts = @attempts, next_attempt_at = coalesce(@next, next_attempt_at), outcome = @outcome,
-                processed_at = CASE WHEN @status = 'pending' THEN NULL ELSE now() END
+                processed_at = CASE WHEN @status = 'pending' THEN NULL ELSE now() END, unmapped_price_id = @price
             WHERE tenant_id = @tenant AND event_id = @id
             """, connection, transaction);
         command.With("status", status).With("attempts", attempts).With("next", nextAttemptAt).With("outcome", outcome[..Math.Min(outcome.Length, 2000)])
-            .With("tenant", stored.TenantId).With("id", stored.EventId);
+            .With("price", unmappedPriceId).With("tenant", stored.TenantId).With("id", stored.EventId);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static StoredEvent Read(NpgsqlDataReader reader) => new(
         reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetFieldValue<DateTimeOffset>(4),
         reader.GetString(5), reader.GetFieldValue<DateTimeOffset>(6), reader.GetString(7), reader.GetInt32(8),
-        reader.GetFieldValue<DateTimeOffset>(9), reader.NullableString(10), reader.NullableTime(11));
+        reader.GetFieldValue<DateTimeOffset>(9), reader.NullableString(10), reader.NullableTime(11), reader.NullableString(12));
 }

@@ -3,7 +3,11 @@ using Platform.Billing.Model;
 
 namespace Platform.Billing.Infrastructure;
 
-/// <summary>Each tenant's Stripe price → product and plan mappings, per environment.</summary>
+/// <summary>
+/// Each tenant's Stripe price → product and plan mappings, per environment. Saving a mapping releases the checkouts
+/// that wait for it (needs attention) back to the processor. Both sides take one advisory lock per price, so a checkout
+/// either sees the mapping or is recorded as waiting before the mapping looks for waiting checkouts: none is missed.
+/// </summary>
 internal sealed class PriceStore(NpgsqlDataSource dataSource)
 {
     public async Task<IReadOnlyList<PriceMapping>> ListAsync(string tenantId, string environment, CancellationToken cancellationToken)
@@ -22,18 +26,48 @@ internal sealed class PriceStore(NpgsqlDataSource dataSource)
         return await ReadAsync(command, cancellationToken) is [var mapping, ..] ? mapping : null;
     }
 
-    public async Task<PriceMapping> SaveAsync(string tenantId, string environment, string priceId, string productId, string? planId, CancellationToken cancellationToken)
+    /// <summary>Saves the mapping and puts the checkouts waiting for it back in the queue, due now.</summary>
+    /// <returns>The mapping, and how many waiting events it released.</returns>
+    public async Task<(PriceMapping Mapping, int Released)> SaveAsync(
+        string tenantId, string environment, string priceId, string productId, string? planId, CancellationToken cancellationToken)
     {
         var mapping = new PriceMapping(priceId, productId, planId, DateTimeOffset.UtcNow);
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await LockAsync(connection, transaction, tenantId, environment, priceId, cancellationToken);
+        await using (var command = new NpgsqlCommand("""
             INSERT INTO price_mappings (tenant_id, environment, price_id, product_id, plan_id, updated_at)
             VALUES (@tenant, @environment, @price, @product, @plan, @updated)
             ON CONFLICT (tenant_id, environment, price_id) DO UPDATE SET product_id = excluded.product_id, plan_id = excluded.plan_id, updated_at = excluded.updated_at
-            """)
-            .With("tenant", tenantId).With("environment", environment).With("price", priceId).With("product", productId)
-            .With("plan", planId).With("updated", mapping.UpdatedAt);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        return mapping;
+            """, connection, transaction))
+        {
+            await command.With("tenant", tenantId).With("environment", environment).With("price", priceId).With("product", productId)
+                .With("plan", planId).With("updated", mapping.UpdatedAt).ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var release = new NpgsqlCommand("""
+            UPDATE stripe_events SET status = 'pending', attempts = 0, next_attempt_at = now(), processed_at = NULL, unmapped_price_id = NULL,
+                outcome = 'Price ' || @price || ' is mapped now; processing again.'
+            WHERE tenant_id = @tenant AND environment = @environment AND status = 'needs_attention' AND unmapped_price_id = @price
+            """, connection, transaction);
+        var released = await release.With("tenant", tenantId).With("environment", environment).With("price", priceId).ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (mapping, released);
+    }
+
+    /// <summary>
+    /// The mapping of <paramref name="priceId"/>, read inside the transaction of the event being processed, under the
+    /// price's lock (held until that transaction ends, so a mapping saved meanwhile finds the event if it ends waiting).
+    /// </summary>
+    public static async Task<PriceMapping?> FindLockedAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string tenantId, string environment, string priceId, CancellationToken cancellationToken)
+    {
+        await LockAsync(connection, transaction, tenantId, environment, priceId, cancellationToken);
+        await using var command = new NpgsqlCommand("""
+            SELECT price_id, product_id, plan_id, updated_at FROM price_mappings WHERE tenant_id = @tenant AND environment = @environment AND price_id = @price
+            """, connection, transaction);
+        command.With("tenant", tenantId).With("environment", environment).With("price", priceId);
+        return await ReadAsync(command, cancellationToken) is [var mapping, ..] ? mapping : null;
     }
 
     public async Task<bool> DeleteAsync(string tenantId, string environment, string priceId, CancellationToken cancellationToken)
@@ -41,6 +75,14 @@ internal sealed class PriceStore(NpgsqlDataSource dataSource)
         await using var command = dataSource.CreateCommand("DELETE FROM price_mappings WHERE tenant_id = @tenant AND environment = @environment AND price_id = @price")
             .With("tenant", tenantId).With("environment", environment).With("price", priceId);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>A transaction-level lock per tenant, environment and price (a hash collision only makes two prices wait on each other).</summary>
+    private static async Task LockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string tenantId, string environment, string priceId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT pg_advisory_xact_lock(hashtextextended(@tenant || '/' || @environment || '/' || @price, 0))", connection, transaction);
+        await command.With("tenant", tenantId).With("environment", environment).With("price", priceId).ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static async Task<IReadOnlyList<PriceMapping>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)

@@ -13,8 +13,14 @@ internal sealed class SubscriptionState
     public string? LicenseId { get; set; }
     public string? PriceId { get; set; }
 
-    /// <summary>The end of the latest paid period the license was renewed to.</summary>
+    /// <summary>The end of the latest paid period the license was created or renewed to.</summary>
     public DateTimeOffset? PeriodEnd { get; set; }
+
+    /// <summary>
+    /// The end of the subscription's current period as Stripe last reported it (the items of an active or trialing
+    /// subscription's event, or a paid invoice's lines), known before the license exists: a new license expires then.
+    /// </summary>
+    public DateTimeOffset? CurrentPeriodEnd { get; set; }
 
     /// <summary><c>paid</c> or <c>failed</c>: the outcome of the newest payment event applied, at <see cref="PaymentStateAt"/>.</summary>
     public string? PaymentState { get; set; }
@@ -27,6 +33,15 @@ internal sealed class SubscriptionState
 
     /// <summary>Set once the subscription's deletion was applied; nothing later changes the license.</summary>
     public DateTimeOffset? EndedAt { get; set; }
+
+    /// <summary>Notes a period end Stripe reported; it only moves forward (events arrive out of order).</summary>
+    public void ReportPeriodEnd(DateTimeOffset end)
+    {
+        if (CurrentPeriodEnd is not { } known || end > known)
+        {
+            CurrentPeriodEnd = end;
+        }
+    }
 
     /// <summary>
     /// Whether a payment outcome created at <paramref name="at"/> is at least as new as the one applied; on the

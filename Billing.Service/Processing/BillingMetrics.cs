@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Text.Json;
 
 namespace Platform.Billing.Processing;
 
@@ -25,5 +26,5 @@ internal sealed class BillingMetrics
     public void Received(string result) => received.Add(1, new KeyValuePair<string, object?>("result", result));
 
     public void Processed(OutcomeKind outcome, string eventType) =>
-        processed.Add(1, new KeyValuePair<string, object?>("outcome", outcome.ToString().ToLowerInvariant()), new KeyValuePair<string, object?>("type", eventType));
+        processed.Add(1, new KeyValuePair<string, object?>("outcome", JsonNamingPolicy.SnakeCaseLower.ConvertName(outcome.ToString())), new KeyValuePair<string, object?>("type", eventType));
 }

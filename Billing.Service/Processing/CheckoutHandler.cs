@@ -1,7 +1,7 @@
 using Platform.Billing.Infrastructure;
 using Platform.Billing.Model;
-using Platform.Billing.Stripe;
 using Platform.Protos.Licensing.V1;
+using Stripe.Checkout;
 
 namespace Platform.Billing.Processing;
 
@@ -9,12 +9,16 @@ namespace Platform.Billing.Processing;
 /// A completed, paid checkout becomes a license: for the customer's email, with the product and plan from the
 /// session's metadata (<c>product_id</c>, <c>plan_id</c>) or from the price mapping, and the Stripe ids in
 /// the license's metadata. One license per subscription (or per one-time payment), however often Stripe delivers.
+/// A subscription's license expires at the end of the subscription's current period, which the checkout event
+/// does not carry (its <c>subscription</c> is an id): Billing knows it from the subscription's own events or its
+/// paid invoice, and the checkout waits for them rather than make a license that never expires. A price without
+/// a mapping is never guessed: the checkout waits for the vendor to map it (needs attention).
 /// </summary>
-internal sealed class CheckoutHandler(LicensingClient licensing, PriceStore prices)
+internal sealed class CheckoutHandler(LicensingClient licensing)
 {
     public async Task<EventOutcome> ApplyAsync(EventContext context, CancellationToken cancellationToken)
     {
-        if (CheckoutSession.Read(context.Event.Object) is not { } session)
+        if (context.Event.Data.Object is not Session session)
         {
             return EventOutcome.Failed("The event holds no checkout session.");
         }
@@ -24,8 +28,9 @@ internal sealed class CheckoutHandler(LicensingClient licensing, PriceStore pric
             return EventOutcome.Skipped($"Checkout session {session.Id} only saved a payment method; nothing was bought.");
         }
 
-        if (!session.IsPaid)
+        if (session.PaymentStatus is not ("paid" or "no_payment_required"))
         {
+            // Delayed payment methods: the license waits for checkout.session.async_payment_succeeded.
             return EventOutcome.Skipped($"Checkout session {session.Id} is {session.PaymentStatus ?? "not paid"}; its license waits for checkout.session.async_payment_succeeded.");
         }
 
@@ -39,12 +44,16 @@ internal sealed class CheckoutHandler(LicensingClient licensing, PriceStore pric
             return EventOutcome.Skipped($"License {existing} was already created for this purchase.");
         }
 
-        var (product, planId, problem) = await ResolveProductAsync(context, session, subscription, cancellationToken);
-        if (product is null)
+        var product = await ProductOfAsync(context, session, subscription, cancellationToken);
+        if (product.Unresolved is { } unresolved)
         {
-            return subscription is not null && problem is null
-                ? EventOutcome.Waiting($"The price of subscription {subscription.SubscriptionId} is not known yet (it arrives with customer.subscription.created).")
-                : EventOutcome.Failed(problem ?? "The session names no product: set metadata product_id (and plan_id) on the session, or map its price.");
+            return unresolved;
+        }
+
+        if (subscription is not null && subscription.CurrentPeriodEnd is null)
+        {
+            return EventOutcome.Waiting($"The current period of subscription {subscription.SubscriptionId} is not known yet: it arrives with customer.subscription.created or invoice.paid, " +
+                "which Stripe sends with the checkout (the webhook endpoint must be subscribed to them).");
         }
 
         var command = new CreateLicenseCommand
@@ -52,10 +61,15 @@ internal sealed class CheckoutHandler(LicensingClient licensing, PriceStore pric
             IdempotencyKey = context.Event.Id,
             TenantId = context.TenantId,
             Environment = context.Environment,
-            ProductId = product,
-            PlanId = planId ?? "",
-            CustomerEmail = session.CustomerEmail ?? "",
+            ProductId = product.ProductId,
+            PlanId = product.PlanId ?? "",
+            CustomerEmail = session.CustomerDetails?.Email ?? session.CustomerEmail ?? "",
         };
+        if (subscription?.CurrentPeriodEnd is { } periodEnd)
+        {
+            command.ExpiresAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(periodEnd);
+        }
+
         AddIf(command, "stripe_customer_id", session.CustomerId);
         AddIf(command, "stripe_subscription_id", session.SubscriptionId);
         AddIf(command, "stripe_checkout_session_id", session.Id);
@@ -64,6 +78,7 @@ internal sealed class CheckoutHandler(LicensingClient licensing, PriceStore pric
         if (subscription is not null)
         {
             subscription.LicenseId = license.Id;
+            subscription.PeriodEnd = subscription.CurrentPeriodEnd;
             subscription.CustomerId ??= session.CustomerId;
             await context.SaveAsync(subscription, cancellationToken);
         }
@@ -73,27 +88,35 @@ internal sealed class CheckoutHandler(LicensingClient licensing, PriceStore pric
             await SubscriptionStore.AddPaymentAsync(context.Connection, context.Transaction, context.TenantId, context.Environment, paymentIntent, license.Id, cancellationToken);
         }
 
-        return EventOutcome.Applied($"Created license {license.Id} (product {product}{(planId is null ? "" : $", plan {planId}")}).");
+        return EventOutcome.Applied($"Created license {license.Id} (product {product.ProductId}{(product.PlanId is null ? "" : $", plan {product.PlanId}")}" +
+            $"{(subscription is null ? "" : $", expiring at the period end {subscription.CurrentPeriodEnd:O}")}).");
     }
 
     /// <summary>The product and plan: the session's metadata first, then the mapping of the price the session or its subscription names.</summary>
-    private async Task<(string? Product, string? Plan, string? Problem)> ResolveProductAsync(
-        EventContext context, CheckoutSession session, SubscriptionState? subscription, CancellationToken cancellationToken)
+    private static async Task<CheckoutProduct> ProductOfAsync(EventContext context, Session session, SubscriptionState? subscription, CancellationToken cancellationToken)
     {
-        if (session.Metadata.TryGetValue("product_id", out var product) && product.Length > 0)
+        var metadata = session.Metadata ?? [];
+        if (metadata.GetValueOrDefault("product_id") is { Length: > 0 } product)
         {
-            return (product, session.Metadata.TryGetValue("plan_id", out var plan) && plan.Length > 0 ? plan : null, null);
+            return new(product, metadata.GetValueOrDefault("plan_id") is { Length: > 0 } plan ? plan : null, null);
         }
 
-        var priceId = session.Metadata.GetValueOrDefault("price_id") ?? session.PriceId ?? subscription?.PriceId;
+        // Line items are only present when the session was fetched with them expanded; events lack them.
+        var priceId = metadata.GetValueOrDefault("price_id")
+            ?? session.LineItems?.Data?.Select(item => item?.Price?.Id).FirstOrDefault(id => id is not null)
+            ?? subscription?.PriceId;
         if (priceId is null)
         {
-            return (null, null, null);
+            return new("", null, subscription is null
+                ? EventOutcome.Failed("The session names no product: set metadata product_id (and plan_id) on the session, or map its price.")
+                : EventOutcome.Waiting($"The price of subscription {subscription.SubscriptionId} is not known yet (it arrives with customer.subscription.created)."));
         }
 
-        return await prices.FindAsync(context.TenantId, context.Environment, priceId, cancellationToken) is { } mapping
-            ? (mapping.ProductId, mapping.PlanId, null)
-            : (null, null, $"Price {priceId} has no product mapping in the {context.Environment} environment.");
+        return await PriceStore.FindLockedAsync(context.Connection, context.Transaction, context.TenantId, context.Environment, priceId, cancellationToken) is { } mapping
+            ? new(mapping.ProductId, mapping.PlanId, null)
+            : new("", null, EventOutcome.UnmappedPrice(priceId,
+                $"Price {priceId} has no product mapping in the {context.Environment} environment: map it (PUT /api/v1/billing/prices/{priceId}) " +
+                "and this checkout is processed then."));
     }
 
     private static void AddIf(CreateLicenseCommand command, string key, string? value)
@@ -103,4 +126,7 @@ internal sealed class CheckoutHandler(LicensingClient licensing, PriceStore pric
             command.Metadata[key] = value;
         }
     }
+
+    /// <summary>What a checkout becomes; when its product is not known, the outcome to record instead.</summary>
+    private sealed record CheckoutProduct(string ProductId, string? PlanId, EventOutcome? Unresolved);
 }

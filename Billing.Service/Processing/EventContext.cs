@@ -1,18 +1,18 @@
 using Npgsql;
 using Platform.Billing.Model;
-using Platform.Billing.Stripe;
 using Platform.Protos.Licensing.V1;
+using Stripe;
 
 namespace Platform.Billing.Processing;
 
 /// <summary>An event being processed: its stored row, its parsed content, the tenant's settings and the transaction holding its locks.</summary>
-internal sealed record EventContext(StoredEvent Stored, StripeEvent Event, BillingSettings Settings, NpgsqlConnection Connection, NpgsqlTransaction Transaction, DateTimeOffset Now)
+internal sealed record EventContext(StoredEvent Stored, Event Event, BillingSettings Settings, NpgsqlConnection Connection, NpgsqlTransaction Transaction, DateTimeOffset Now)
 {
     public string TenantId => Stored.TenantId;
     public string Environment => Stored.Environment;
 
     /// <summary>Stripe's time of the event: what decides whether it is newer than the state applied.</summary>
-    public DateTimeOffset Created => Event.Created;
+    public DateTimeOffset Created => Stored.CreatedAt;
 
     public Task<SubscriptionState> LockSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken) =>
         Infrastructure.SubscriptionStore.LockAsync(Connection, Transaction, TenantId, Environment, subscriptionId, cancellationToken);

@@ -19,10 +19,13 @@ internal enum OutcomeKind
 
     /// <summary>Due later (a failed payment's grace period); processed again at <see cref="EventOutcome.NotBefore"/>.</summary>
     Deferred,
+
+    /// <summary>Waits for the vendor: a checkout of a price with no mapping, processed again once <see cref="EventOutcome.UnmappedPriceId"/> is mapped.</summary>
+    NeedsAttention,
 }
 
 /// <summary>What processing an event came to, in words an operator reads in the event list.</summary>
-internal sealed record EventOutcome(OutcomeKind Kind, string Message, DateTimeOffset? NotBefore = null)
+internal sealed record EventOutcome(OutcomeKind Kind, string Message, DateTimeOffset? NotBefore = null, string? UnmappedPriceId = null)
 {
     public static EventOutcome Applied(string message) => new(OutcomeKind.Applied, message);
     public static EventOutcome Skipped(string message) => new(OutcomeKind.Skipped, message);
@@ -30,4 +33,5 @@ internal sealed record EventOutcome(OutcomeKind Kind, string Message, DateTimeOf
     public static EventOutcome Waiting(string message) => new(OutcomeKind.Waiting, message);
     public static EventOutcome Unavailable(string message) => new(OutcomeKind.Unavailable, message);
     public static EventOutcome Deferred(string message, DateTimeOffset until) => new(OutcomeKind.Deferred, message, until);
+    public static EventOutcome UnmappedPrice(string priceId, string message) => new(OutcomeKind.NeedsAttention, message, UnmappedPriceId: priceId);
 }

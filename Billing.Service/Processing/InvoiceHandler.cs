@@ -1,21 +1,30 @@
 using Platform.Billing.Infrastructure;
 using Platform.Billing.Model;
-using Platform.Billing.Stripe;
+using Stripe;
 
 namespace Platform.Billing.Processing;
 
 /// <summary>
 /// Invoices of a subscription: a payment renews the license to the end of the period paid for (and reinstates
 /// it if Billing suspended it for an earlier failure); a failure suspends it, at once or after the grace period.
-/// A payment outcome older than the one applied changes nothing, and the expiry only ever moves forward.
+/// A payment outcome older than the one applied changes nothing, and the expiry only ever moves forward. A paid
+/// invoice that arrives before the checkout's license exists still records the period it paid for: the license
+/// expires then when it is created.
 /// </summary>
 internal sealed class InvoiceHandler(LicensingClient licensing)
 {
     public async Task<EventOutcome> PaidAsync(EventContext context, CancellationToken cancellationToken)
     {
         var (invoice, subscription, early) = await PrepareAsync(context, cancellationToken);
+        var paidUntil = invoice is null ? null : StripeTimes.PaidUntil(invoice);
         if (early is not null)
         {
+            if (subscription is { EndedAt: null, LicenseId: null } && paidUntil is { } reported)
+            {
+                subscription.ReportPeriodEnd(reported);
+                await context.SaveAsync(subscription, cancellationToken);
+            }
+
             return early;
         }
 
@@ -29,9 +38,13 @@ internal sealed class InvoiceHandler(LicensingClient licensing)
             done.Add($"reinstated license {licenseId}");
         }
 
-        if (invoice!.ServicePeriodEnd is { } end && end > context.Now && (subscription.PeriodEnd is not { } applied || end > applied))
+        if (paidUntil is { } end)
         {
-            done.Add(await RenewAsync(context, subscription, licenseId, end, cancellationToken));
+            subscription.ReportPeriodEnd(end);
+            if (end > context.Now && (subscription.PeriodEnd is not { } applied || end > applied))
+            {
+                done.Add(await RenewAsync(context, subscription, licenseId, end, cancellationToken));
+            }
         }
 
         if (newer)
@@ -41,7 +54,7 @@ internal sealed class InvoiceHandler(LicensingClient licensing)
         }
 
         await context.SaveAsync(subscription, cancellationToken);
-        await RememberPaymentAsync(context, invoice, licenseId, cancellationToken);
+        await RememberPaymentAsync(context, invoice!, licenseId, cancellationToken);
         return done.Count > 0
             ? EventOutcome.Applied(string.Join("; ", done) + ".")
             : EventOutcome.Skipped($"Nothing newer to apply: license {licenseId} is already paid up to {subscription.PeriodEnd:O}.");
@@ -83,17 +96,17 @@ internal sealed class InvoiceHandler(LicensingClient licensing)
     /// <summary>The invoice and its subscription's locked state, or the outcome when there is nothing (yet) to apply it to.</summary>
     private static async Task<(Invoice? Invoice, SubscriptionState? Subscription, EventOutcome? Early)> PrepareAsync(EventContext context, CancellationToken cancellationToken)
     {
-        if (Invoice.Read(context.Event.Object) is not { } invoice)
+        if (context.Event.Data.Object is not Invoice invoice)
         {
             return (null, null, EventOutcome.Failed("The event holds no invoice."));
         }
 
-        if (invoice.SubscriptionId is null)
+        if (invoice.Parent?.SubscriptionDetails?.SubscriptionId is not { } subscriptionId)
         {
             return (invoice, null, EventOutcome.Skipped($"Invoice {invoice.Id} is not for a subscription."));
         }
 
-        var subscription = await context.LockSubscriptionAsync(invoice.SubscriptionId, cancellationToken);
+        var subscription = await context.LockSubscriptionAsync(subscriptionId, cancellationToken);
         if (subscription.EndedAt is not null)
         {
             return (invoice, subscription, EventOutcome.Skipped($"Subscription {subscription.SubscriptionId} has ended."));
@@ -116,9 +129,11 @@ internal sealed class InvoiceHandler(LicensingClient licensing)
         return $"renewed license {licenseId} to {end:O}";
     }
 
+    /// <summary>Remembers the invoice, and the payment intents of its payments when the event lists them, as paying for the license (for refunds).</summary>
     private static async Task RememberPaymentAsync(EventContext context, Invoice invoice, string licenseId, CancellationToken cancellationToken)
     {
-        foreach (var payment in new[] { invoice.Id, invoice.PaymentIntentId }.OfType<string>())
+        var paymentIntents = (invoice.Payments?.Data ?? []).Select(p => p?.Payment?.PaymentIntentId);
+        foreach (var payment in paymentIntents.Prepend(invoice.Id).OfType<string>().Distinct())
         {
             await SubscriptionStore.AddPaymentAsync(context.Connection, context.Transaction, context.TenantId, context.Environment, payment, licenseId, cancellationToken);
         }

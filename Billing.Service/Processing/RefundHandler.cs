@@ -1,6 +1,6 @@
 using Platform.Billing.Infrastructure;
 using Platform.Billing.Model;
-using Platform.Billing.Stripe;
+using Stripe;
 
 namespace Platform.Billing.Processing;
 
@@ -14,12 +14,12 @@ internal sealed class RefundHandler(LicensingClient licensing)
             return EventOutcome.Skipped("The settings ignore refunds.");
         }
 
-        if (Charge.Read(context.Event.Object) is not { } charge)
+        if (context.Event.Data.Object is not Charge charge)
         {
             return EventOutcome.Failed("The event holds no charge.");
         }
 
-        if (!charge.FullyRefunded)
+        if (!charge.Refunded)
         {
             return EventOutcome.Skipped($"Charge {charge.Id} is only partly refunded.");
         }
@@ -35,12 +35,13 @@ internal sealed class RefundHandler(LicensingClient licensing)
     }
 
     /// <summary>
-    /// The license the charge paid for: by its payment intent or invoice when Billing saw them, else the one
-    /// live subscription license of its customer (newer API versions link a charge to no invoice).
+    /// The license the charge paid for: by its payment intent when Billing saw it (a one-time checkout, or an
+    /// invoice whose payments the event listed), else the one live subscription license of its customer (a charge
+    /// names no invoice since API version 2025-03-31.basil).
     /// </summary>
     private static async Task<string?> LicenseOfAsync(EventContext context, Charge charge, CancellationToken cancellationToken)
     {
-        var payments = new[] { charge.PaymentIntentId, charge.InvoiceId }.OfType<string>().ToList();
+        var payments = new[] { charge.PaymentIntentId }.OfType<string>().ToList();
         if (payments.Count > 0
             && await SubscriptionStore.LicenseOfPaymentAsync(context.Connection, context.Transaction, context.TenantId, context.Environment, payments, cancellationToken) is { } paid)
         {

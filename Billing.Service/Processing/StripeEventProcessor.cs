@@ -2,7 +2,6 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Platform.Billing.Infrastructure;
 using Platform.Billing.Model;
-using Platform.Billing.Stripe;
 
 namespace Platform.Billing.Processing;
 
@@ -59,11 +58,14 @@ internal sealed class StripeEventProcessor(
             OutcomeKind.Applied => (EventStatus.Applied, (DateTimeOffset?)null),
             OutcomeKind.Skipped => (EventStatus.Skipped, null),
             OutcomeKind.Failed => (EventStatus.Failed, null),
+            OutcomeKind.NeedsAttention => (EventStatus.NeedsAttention, null),
             OutcomeKind.Deferred => (EventStatus.Pending, outcome.NotBefore),
             OutcomeKind.Waiting when attempts >= options.Value.MaxWaitingAttempts => (EventStatus.Failed, null),
             _ => (EventStatus.Pending, now + options.Value.BackoffAfter(attempts)),
         };
-        await EventStore.RecordAsync(connection, transaction, stored, status, outcome.Kind == OutcomeKind.Deferred ? stored.Attempts : attempts, next, outcome.Message, cancellationToken);
+        await EventStore.RecordAsync(
+            connection, transaction, stored, status, outcome.Kind == OutcomeKind.Deferred ? stored.Attempts : attempts, next, outcome.Message, outcome.UnmappedPriceId,
+            cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         metrics.Processed(outcome.Kind, stored.Type);
         logger.LogInformation("Stripe event {EventId} ({Type}) of {TenantId}: {Status}. {Outcome}", stored.EventId, stored.Type, stored.TenantId, status, outcome.Message);
@@ -73,7 +75,7 @@ internal sealed class StripeEventProcessor(
     /// <summary>Applies the event under a savepoint: whatever it wrote is undone if it ends in an error, and the outcome says whether to retry.</summary>
     private async Task<EventOutcome> ApplyAsync(StoredEvent stored, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        if (StripeEvent.Parse(System.Text.Encoding.UTF8.GetBytes(stored.Payload)) is not { } stripeEvent)
+        if (StripeEventReader.Read(stored.Payload) is not { } stripeEvent)
         {
             return EventOutcome.Failed("The stored payload is not a Stripe event.");
         }

@@ -1,20 +1,21 @@
 using Platform.Billing.Infrastructure;
 using Platform.Billing.Model;
-using Platform.Billing.Stripe;
 using Platform.Protos.Licensing.V1;
+using Stripe;
 
 namespace Platform.Billing.Processing;
 
 /// <summary>
-/// Subscription changes: Billing records the price and <c>cancel_at_period_end</c> (only from an event newer than
-/// the state applied) and, on deletion, revokes the license or lets it expire at the end of the paid period.
+/// Subscription changes: Billing records the price, <c>cancel_at_period_end</c> (only from an event newer than
+/// the state applied) and the current period's end while the subscription is active or trialing (a checkout's
+/// license expires then) and, on deletion, revokes the license or lets it expire at the end of the paid period.
 /// A deleted subscription is final: no later event touches its license.
 /// </summary>
 internal sealed class SubscriptionHandler(LicensingClient licensing, PriceStore prices)
 {
     public async Task<EventOutcome> UpdatedAsync(EventContext context, CancellationToken cancellationToken)
     {
-        if (Subscription.Read(context.Event.Object) is not { } stripe)
+        if (context.Event.Data.Object is not Subscription stripe)
         {
             return EventOutcome.Failed("The event holds no subscription.");
         }
@@ -30,8 +31,9 @@ internal sealed class SubscriptionHandler(LicensingClient licensing, PriceStore 
             return EventOutcome.Skipped($"A newer state of subscription {stripe.Id} (of {applied:O}) is already applied.");
         }
 
+        var priceId = (stripe.Items?.Data ?? []).Select(item => item?.Price?.Id).FirstOrDefault(id => id is not null);
         var notes = new List<string>();
-        if (subscription.LicenseId is { } licenseId && subscription.PriceId is { } before && stripe.PriceId is { } after && before != after)
+        if (subscription.LicenseId is { } licenseId && subscription.PriceId is { } before && priceId is { } after && before != after)
         {
             notes.Add(await ChangePlanAsync(context, licenseId, before, after, cancellationToken));
         }
@@ -43,8 +45,14 @@ internal sealed class SubscriptionHandler(LicensingClient licensing, PriceStore 
                 : "no longer cancels at the period end");
         }
 
+        // Only a period in good standing: a past_due subscription has moved to a period nobody paid for yet.
+        if (stripe.Status is "active" or "trialing" && StripeTimes.CurrentPeriodEnd(stripe) is { } periodEnd)
+        {
+            subscription.ReportPeriodEnd(periodEnd);
+        }
+
         subscription.CustomerId ??= stripe.CustomerId;
-        subscription.PriceId = stripe.PriceId ?? subscription.PriceId;
+        subscription.PriceId = priceId ?? subscription.PriceId;
         subscription.CancelAtPeriodEnd = stripe.CancelAtPeriodEnd;
         subscription.SubscriptionStateAt = context.Created;
         await context.SaveAsync(subscription, cancellationToken);
@@ -69,7 +77,7 @@ internal sealed class SubscriptionHandler(LicensingClient licensing, PriceStore 
 
     public async Task<EventOutcome> DeletedAsync(EventContext context, CancellationToken cancellationToken)
     {
-        if (Subscription.Read(context.Event.Object) is not { } stripe)
+        if (context.Event.Data.Object is not Subscription stripe)
         {
             return EventOutcome.Failed("The event holds no subscription.");
         }
@@ -91,7 +99,7 @@ internal sealed class SubscriptionHandler(LicensingClient licensing, PriceStore 
             await licensing.RevokeAsync(context.CommandFor(licenseId), cancellationToken);
             result = $"Revoked license {licenseId}: subscription {stripe.Id} was cancelled.";
         }
-        else if (stripe.CurrentPeriodEnd is { } end && end > context.Now && end != subscription.PeriodEnd && !subscription.SuspendedForNonPayment)
+        else if (StripeTimes.CurrentPeriodEnd(stripe) is { } end && end > context.Now && end != subscription.PeriodEnd && !subscription.SuspendedForNonPayment)
         {
             result = await ExpireAtAsync(context, subscription, licenseId, end, cancellationToken);
         }

@@ -80,18 +80,25 @@ internal sealed class BillingScenario : IAsyncDisposable
     }
 
     /// <summary>Waits until the event is no longer pending.</summary>
-    public async Task<JsonElement> ProcessedAsync(string eventId)
+    public Task<JsonElement> ProcessedAsync(string eventId) =>
+        EventWhenAsync(eventId, stored => stored.GetProperty("status").GetString() != "pending", "still pending");
+
+    /// <summary>Waits until the processor has looked at the event at least once (it has an outcome), whatever its status.</summary>
+    public Task<JsonElement> TriedAsync(string eventId) =>
+        EventWhenAsync(eventId, stored => stored.GetProperty("outcome").ValueKind == JsonValueKind.String, "never processed");
+
+    private async Task<JsonElement> EventWhenAsync(string eventId, Func<JsonElement, bool> condition, string failure)
     {
         var deadline = DateTime.UtcNow + ProcessingTimeout;
         while (true)
         {
             var stored = await EventAsync(eventId);
-            if (stored.GetProperty("status").GetString() != "pending")
+            if (condition(stored))
             {
                 return stored;
             }
 
-            Assert.True(DateTime.UtcNow < deadline, $"Event {eventId} still pending: {stored}");
+            Assert.True(DateTime.UtcNow < deadline, $"Event {eventId} {failure}: {stored}");
             await Task.Delay(100);
         }
     }
@@ -113,12 +120,25 @@ internal sealed class BillingScenario : IAsyncDisposable
 
     public async Task<JsonElement> SingleLicenseAsync() => Assert.Single(await LicensesAsync());
 
-    /// <summary>Checks out a subscription and waits for its license.</summary>
+    /// <summary>
+    /// Checks out a subscription as Stripe reports it (<c>customer.subscription.created</c> with its first period, a month
+    /// long, then <c>checkout.session.completed</c>) and waits for its license.
+    /// </summary>
     public async Task<JsonElement> PurchaseAsync(Purchase purchase, DateTimeOffset created)
     {
+        await SubscriptionCreatedAsync(purchase, created);
         var processed = await DeliverAsync(StripeEvents.CheckoutCompleted(purchase, created, new { product_id = ProductId }));
         Assert.Equal("applied", processed.GetProperty("status").GetString());
         return await SingleLicenseAsync();
+    }
+
+    /// <summary>Delivers <c>customer.subscription.created</c> (active, its period ending a month after <paramref name="created"/>, to the second); that end.</summary>
+    public async Task<DateTimeOffset> SubscriptionCreatedAsync(Purchase purchase, DateTimeOffset created)
+    {
+        var periodEnd = DateTimeOffset.FromUnixTimeSeconds(created.AddMonths(1).ToUnixTimeSeconds());
+        var processed = await DeliverAsync(StripeEvents.Subscription("customer.subscription.created", purchase, created, periodEnd));
+        Assert.Equal("applied", processed.GetProperty("status").GetString());
+        return periodEnd;
     }
 
     public async Task StopLicensingAsync()

@@ -23,13 +23,42 @@ public sealed class ConfigurationApiTests(PostgresFixture postgres)
         var changed = await (await scenario.Admin.PutAsJsonAsync("/api/v1/billing/settings", new { cancellation_action = "revoke" })).JsonAsync();
         var refused = await scenario.Admin.PutAsJsonAsync("/api/v1/billing/settings", new { refund_action = "shrug" });
 
-        Assert.Equal("suspend", defaults.GetProperty("payment_failed_action").GetString());
-        Assert.Equal("expire", defaults.GetProperty("cancellation_action").GetString());
-        Assert.Equal($"/api/v1/billing/stripe/{scenario.TenantId}/webhook", defaults.GetProperty("webhook_path").GetString());
-        Assert.Equal("revoke", changed.GetProperty("cancellation_action").GetString());
-        Assert.Equal("suspend", changed.GetProperty("payment_failed_action").GetString());
+        Assert.Equal("suspend", defaults.GetProperty("paymentFailedAction").GetString());
+        Assert.Equal("expire", defaults.GetProperty("cancellationAction").GetString());
+        Assert.Equal($"/api/v1/billing/stripe/{scenario.TenantId}/webhook", defaults.GetProperty("webhookPath").GetString());
+        Assert.Equal("revoke", changed.GetProperty("cancellationAction").GetString());
+        Assert.Equal("suspend", changed.GetProperty("paymentFailedAction").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal("VALIDATION_ERROR", (await refused.JsonAsync()).GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task AnswersAreCamelCaseAndRequestsAcceptBothSpellings()
+    {
+        await using var scenario = await BillingScenario.StartAsync(postgres);
+
+        var camel = await scenario.Admin.PutAsJsonAsync("/api/v1/billing/settings", new { paymentFailedGraceHours = 12, refund_action = "revoke" });
+        var settings = await camel.JsonAsync();
+        var mapping = await (await scenario.Admin.PutAsJsonAsync("/api/v1/billing/prices/price_Camel2026", new { productId = scenario.ProductId, plan_id = "plan_Basic1" })).JsonAsync();
+        var secrets = await (await scenario.Admin.GetAsync("/api/v1/billing/secrets")).JsonAsync();
+        var wrongType = await scenario.Admin.PutAsJsonAsync("/api/v1/billing/settings", new { paymentFailedGraceHours = "half a day" });
+        var notJson = await scenario.Admin.PutAsync("/api/v1/billing/settings", new StringContent("{\"paymentFailedGraceHours\": ", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, camel.StatusCode);
+        Assert.Equal(
+            ["environment", "paymentFailedAction", "paymentFailedGraceHours", "cancellationAction", "refundAction", "webhookPath"],
+            settings.EnumerateObject().Select(p => p.Name));
+        Assert.Equal((12, "revoke"), (settings.GetProperty("paymentFailedGraceHours").GetInt32(), settings.GetProperty("refundAction").GetString()));
+        Assert.Equal(["priceId", "productId", "planId", "updatedAt"], mapping.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("plan_Basic1", mapping.GetProperty("planId").GetString());
+        Assert.Equal(["id", "hint", "createdAt"], Assert.Single(secrets.GetProperty("data").EnumerateArray()).EnumerateObject().Select(p => p.Name));
+        // The middleware of ServiceDefaults writes these two errors; read as text, whatever the spelling of its keys.
+        Assert.Equal(HttpStatusCode.BadRequest, wrongType.StatusCode);
+        var typeError = await wrongType.Content.ReadAsStringAsync();
+        Assert.Contains("\"VALIDATION_ERROR\"", typeError, StringComparison.Ordinal);
+        Assert.Contains("paymentFailedGraceHours", typeError, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
+        Assert.Contains("\"INVALID_JSON\"", await notJson.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -63,7 +92,7 @@ public sealed class ConfigurationApiTests(PostgresFixture postgres)
         var liveList = await (await live.GetAsync("/api/v1/billing/prices")).JsonAsync();
         var missingProduct = await scenario.Admin.PutAsJsonAsync("/api/v1/billing/prices/price_Other", new { plan_id = "plan_x1" });
 
-        Assert.Equal("price_Pro2026", Assert.Single(testList.GetProperty("data").EnumerateArray()).GetProperty("price_id").GetString());
+        Assert.Equal("price_Pro2026", Assert.Single(testList.GetProperty("data").EnumerateArray()).GetProperty("priceId").GetString());
         Assert.Empty(liveList.GetProperty("data").EnumerateArray());
         Assert.Equal("MISSING_FIELDS", (await missingProduct.JsonAsync()).GetProperty("code").GetString());
     }

@@ -7,8 +7,11 @@ public sealed class OutageTests(PostgresFixture postgres)
     public async Task EventAcceptedWhileLicensingIsStoppedTakesEffectOnceItIsBack()
     {
         await using var scenario = await BillingScenario.StartAsync(postgres);
+        var purchase = Purchase.New();
         await scenario.StopLicensingAsync();
-        var payload = StripeEvents.CheckoutCompleted(Purchase.New(), DateTimeOffset.UtcNow, new { product_id = scenario.ProductId });
+        // Recording the subscription needs no Licensing; its checkout does.
+        await scenario.SubscriptionCreatedAsync(purchase, DateTimeOffset.UtcNow);
+        var payload = StripeEvents.CheckoutCompleted(purchase, DateTimeOffset.UtcNow, new { product_id = scenario.ProductId });
 
         var response = await scenario.PostEventAsync(payload);
 

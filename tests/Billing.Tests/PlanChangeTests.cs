@@ -27,6 +27,6 @@ public sealed class PlanChangeTests(PostgresFixture postgres)
 
         Assert.Equal("applied", update.GetProperty("status").GetString());
         var license = await scenario.SingleLicenseAsync();
-        Assert.Equal((planId, 5), (license.GetProperty("plan").GetString(), license.GetProperty("maxActivations").GetInt32()));
+        Assert.Equal((planId, 5), (license.GetProperty("planId").GetString(), license.GetProperty("maxActivations").GetInt32()));
     }
 }

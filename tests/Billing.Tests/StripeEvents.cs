@@ -11,10 +11,19 @@ internal sealed record Purchase(string CustomerId, string SubscriptionId, string
 /// <summary>
 /// Stripe events in the shapes of Stripe's API reference (API version 2025-10-29.clover: the invoice's
 /// subscription under <c>parent.subscription_details</c>, periods on invoice lines and subscription items).
+/// Stripe.net 53.1.0 pins another version (2026-10-28.endive): Billing must read these anyway.
 /// </summary>
 internal static class StripeEvents
 {
     public const string ApiVersion = "2025-10-29.clover";
+
+    /// <summary>The same event as the payload, rendered for another API version (only its <c>api_version</c> differs: the shapes Billing reads are the same).</summary>
+    public static string WithApiVersion(string payload, string apiVersion)
+    {
+        var root = System.Text.Json.Nodes.JsonNode.Parse(payload)!;
+        root["api_version"] = apiVersion;
+        return root.ToJsonString();
+    }
 
     public static string Envelope(string type, object dataObject, DateTimeOffset created, bool liveMode = false, string? id = null) => JsonSerializer.Serialize(new
     {
