@@ -67,7 +67,9 @@ internal sealed class CheckoutHandler(LicensingClient licensing)
         };
         if (subscription?.CurrentPeriodEnd is { } periodEnd)
         {
+            // A subscription license, whatever the mapped plan's own type: it lives as long as the payments do.
             command.ExpiresAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(periodEnd);
+            command.LicenseType = "subscription";
         }
 
         AddIf(command, "stripe_customer_id", session.CustomerId);

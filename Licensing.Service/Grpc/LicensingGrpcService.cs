@@ -146,7 +146,10 @@ internal sealed partial class LicensingGrpcService(
         {
             throw new RpcException(new Status(StatusCode.NotFound, ex.Message));
         }
-
+        catch (LicenseTermsException ex)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, ex.Message));
+        }
     }
 
     private static RpcException Refused(string code, string message) =>

@@ -25,7 +25,10 @@ public sealed class BillingEndToEndTests(PlatformFixture platform)
         var productId = product.GetProperty("id").GetString();
         var purchase = Purchase.New() with { Email = $"buyer-{Guid.NewGuid():N}@example.com" };
         var now = DateTimeOffset.UtcNow;
+        var firstPeriodEnd = DateTimeOffset.FromUnixTimeSeconds(now.AddMonths(1).ToUnixTimeSeconds());
 
+        // Stripe sends the subscription with its checkout: the license lives until the period it paid for ends.
+        await PostStripeAsync(api, tenantId, StripeEvents.Subscription("customer.subscription.created", purchase, now, firstPeriodEnd));
         for (var i = 0; i < 2; i++)
         {
             await PostStripeAsync(api, tenantId, StripeEvents.CheckoutCompleted(purchase, now, new { product_id = productId }));
@@ -37,6 +40,7 @@ public sealed class BillingEndToEndTests(PlatformFixture platform)
             return page.GetProperty("data").GetArrayLength() == 1 ? page.GetProperty("data")[0] : (JsonElement?)null;
         }, "the checkout never became a license");
         var key = license.GetProperty("key").GetString();
+        Assert.Equal(("subscription", firstPeriodEnd), (license.GetProperty("type").GetString(), license.GetProperty("expiresAt").GetDateTimeOffset()));
         Assert.Equal(1, (await api.GetFromJsonAsync<JsonElement>($"/api/v1/licenses?customer_email={purchase.Email}")).GetProperty("pagination").GetProperty("total").GetInt64());
 
         await PostStripeAsync(api, tenantId, StripeEvents.Invoice("invoice.payment_failed", purchase, now.AddSeconds(10), now.AddMonths(1)));

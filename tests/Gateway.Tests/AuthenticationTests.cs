@@ -142,6 +142,29 @@ public sealed class AuthenticationTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task APortalSessionsReadOfTheAdminPathIsDeprecatedForThePortalRoutes()
+    {
+        await using var gateway = await GatewayHost.StartAsync(platform, new Dictionary<string, string?>
+        {
+            ["services:licensing:http:0"] = platform.Upstream.Address.ToString(),
+        });
+        var tenant = await platform.Licensing.CreateTenantAsync(RateLimitPlan.Enterprise);
+        var tokens = gateway.Services.GetRequiredService<PortalTokens>();
+        using var portal = gateway.Client(tokens.Issue("ten_portal", "live", "customer@example.com", DateTimeOffset.UtcNow));
+        using var admin = gateway.Client(tenant.LiveKey);
+
+        using var legacy = await portal.GetAsync("/api/v1/licenses/lic_1");
+        using var successor = await portal.GetAsync("/api/v1/portal/licenses/lic_1");
+        using var adminRead = await admin.GetAsync("/api/v1/licenses/lic_1");
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK), (legacy.StatusCode, successor.StatusCode, adminRead.StatusCode));
+        Assert.Equal("@1796601600", legacy.Header("Deprecation")); // 2026-12-07, RFC 9745
+        Assert.Equal("Wed, 30 Jun 2027 00:00:00 GMT", legacy.Header("Sunset"));
+        Assert.Equal("</api/v1/portal/licenses/{id}>; rel=\"successor-version\"", legacy.Header("Link"));
+        Assert.Equal(("", ""), (successor.Header("Deprecation"), adminRead.Header("Deprecation")));
+    }
+
+    [Fact]
     public async Task AForgedExpiredOrOverlongPortalTokenIsInvalidToken()
     {
         await using var gateway = await GatewayHost.StartAsync(platform);

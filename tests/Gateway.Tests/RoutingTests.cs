@@ -155,24 +155,32 @@ public sealed class RoutingTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task ApiVersionIsPassedOnAndEchoedAndMustBeADate()
+    public async Task ApiVersionIsPassedOnAndEchoedAndMustBeOneThePlatformKnows()
     {
         await using var gateway = await GatewayHost.StartAsync(platform);
         using var client = gateway.Client();
 
-        using var pinned = new HttpRequestMessage(HttpMethod.Post, "/api/v1/validate") { Content = JsonContent.Create(new { key = "x" }) };
-        pinned.Headers.Add("X-API-Version", "2025-06-01");
-        using var response = await client.SendAsync(pinned);
+        using var response = await client.SendAsync(Pinned("2026-01-01"));
         using var unpinned = await client.PostAsJsonAsync("/api/v1/validate", new { key = "x" });
-        using var bad = new HttpRequestMessage(HttpMethod.Post, "/api/v1/validate") { Content = JsonContent.Create(new { key = "x" }) };
-        bad.Headers.Add("X-API-Version", "latest");
-        using var refused = await client.SendAsync(bad);
+        using var unknown = await client.SendAsync(Pinned("2025-06-01"));
+        using var notADate = await client.SendAsync(Pinned("latest"));
 
-        Assert.Equal("2025-06-01", (await response.JsonAsync()).GetProperty("headers").GetProperty("x-api-version").GetString());
-        Assert.Equal("2025-06-01", response.Header("X-API-Version"));
-        Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", unpinned.Header("X-API-Version"));
-        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Equal("VALIDATION_ERROR", await refused.ErrorCodeAsync());
+        Assert.Equal("2026-01-01", (await response.JsonAsync()).GetProperty("headers").GetProperty("x-api-version").GetString());
+        Assert.Equal("2026-01-01", response.Header("X-API-Version"));
+        Assert.Equal("2026-01-01", unpinned.Header("X-API-Version"));
+        foreach (var refused in new[] { unknown, notADate })
+        {
+            var error = await refused.JsonAsync();
+            Assert.Equal((HttpStatusCode.BadRequest, "VALIDATION_ERROR"), (refused.StatusCode, error.GetProperty("code").GetString()));
+            Assert.Contains("the supported versions are 2026-01-01", error.GetProperty("error").GetString(), StringComparison.Ordinal);
+        }
+    }
+
+    private static HttpRequestMessage Pinned(string version)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/validate") { Content = JsonContent.Create(new { key = "x" }) };
+        request.Headers.Add("X-API-Version", version);
+        return request;
     }
 
     [Fact]
@@ -183,6 +191,7 @@ public sealed class RoutingTests(PlatformFixture platform)
             ["ReverseProxy:Routes:legacy-validate:ClusterId"] = "validation",
             ["ReverseProxy:Routes:legacy-validate:Metadata:Access"] = "public",
             ["ReverseProxy:Routes:legacy-validate:Match:Path"] = "/api/v1/licenses/validate-legacy",
+            ["ReverseProxy:Routes:legacy-validate:Metadata:Deprecated"] = "2026-12-07",
             ["ReverseProxy:Routes:legacy-validate:Metadata:Sunset"] = "2027-03-31",
         });
 
@@ -191,6 +200,7 @@ public sealed class RoutingTests(PlatformFixture platform)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Wed, 31 Mar 2027 00:00:00 GMT", response.Header("Sunset"));
-        Assert.Equal("", current.Header("Sunset"));
+        Assert.Equal("@1796601600", response.Header("Deprecation"));
+        Assert.Equal(("", ""), (current.Header("Sunset"), current.Header("Deprecation")));
     }
 }
