@@ -13,8 +13,9 @@ internal static class UsageCounting
     {
         using var api = platform.Gateway("testKey");
         var product = await ReadAsync(await api.PostAsJsonAsync("/api/v1/products", new { name = "Usage after hostile input" }));
-        var license = await ReadAsync(await api.PostAsJsonAsync("/api/v1/licenses", new { product_id = product.GetProperty("id").GetString(), type = "perpetual" }));
-        var key = license.GetProperty("license").GetProperty("key").GetString();
+        var license = (await ReadAsync(await api.PostAsJsonAsync("/api/v1/licenses", new { product_id = product.GetProperty("id").GetString(), type = "perpetual" })))
+            .GetProperty("license");
+        var key = license.GetProperty("key").GetString();
         for (var i = 0; i < validations; i++)
         {
             using var valid = await api.PostAsJsonAsync("/api/v1/validate", new { license_key = key, machine_id = "usage-check" });
