@@ -15,13 +15,12 @@ internal static class ApiVersion
     /// <summary>Why the request's version cannot be applied, or null when it can (or it names none).</summary>
     public static string? Problem(HttpContext context, IReadOnlyList<string> supported)
     {
-        var values = context.Request.Headers[Header];
-        if (values.Count == 0)
+        if (context.Request.Headers[Header].Count == 0)
         {
             return null;
         }
 
-        var named = values.Count == 1 ? values.ToString() : null;
+        var named = Of(context);
         foreach (var version in supported)
         {
             if (string.Equals(named, version, StringComparison.Ordinal))

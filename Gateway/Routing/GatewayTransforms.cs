@@ -63,7 +63,7 @@ internal sealed class GatewayTransforms(IOptions<GatewayOptions> options) : ITra
 
             headers[RequestIdMiddleware.Header] = http.TraceIdentifier;
             headers[ApiVersion.Header] = ApiVersion.Of(http) ?? currentVersion;
-            deprecation?.WriteTo(headers);
+            deprecation?.WriteTo(http);
 
             return ValueTask.CompletedTask;
         });

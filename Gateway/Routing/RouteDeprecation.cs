@@ -4,9 +4,10 @@ namespace Platform.Gateway.Routing;
 
 /// <summary>
 /// A deprecated route, as its answers announce it: <c>Deprecation: @{unix time}</c> (RFC 9745), <c>Sunset: {HTTP date}</c>
-/// (RFC 8594) and, when it has one, <c>Link: &lt;{successor}&gt;; rel="successor-version"</c>. The headers are written once here.
+/// (RFC 8594) and, when it has one, <c>Link: &lt;{successor}&gt;; rel="successor-version"</c>, the successor's route values
+/// (<c>{id}</c>) filled from the request's.
 /// </summary>
-internal sealed record RouteDeprecation(string Deprecation, string Sunset, string? Link)
+internal sealed record RouteDeprecation(string Deprecation, string Sunset, string? Successor)
 {
     /// <summary>The route's deprecation from its metadata, null for a current route; a date that does not parse fails the load.</summary>
     public static RouteDeprecation? Of(string routeId, IReadOnlyDictionary<string, string> metadata)
@@ -33,16 +34,23 @@ internal sealed record RouteDeprecation(string Deprecation, string Sunset, strin
         return new RouteDeprecation(
             "@" + deprecated.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
             removed.ToString("r", CultureInfo.InvariantCulture),
-            metadata.TryGetValue("Successor", out var successor) ? $"<{successor}>; rel=\"successor-version\"" : null);
+            metadata.GetValueOrDefault("Successor"));
     }
 
-    public void WriteTo(IHeaderDictionary headers)
+    public void WriteTo(HttpContext http)
     {
+        var headers = http.Response.Headers;
         headers["Deprecation"] = Deprecation;
         headers["Sunset"] = Sunset;
-        if (Link is not null)
+        if (Successor is not null)
         {
-            headers.Append("Link", Link);
+            var successor = Successor;
+            foreach (var (name, value) in http.Request.RouteValues)
+            {
+                successor = successor.Replace($"{{{name}}}", Uri.EscapeDataString(value?.ToString() ?? ""), StringComparison.Ordinal);
+            }
+
+            headers.Append("Link", $"<{successor}>; rel=\"successor-version\"");
         }
     }
 

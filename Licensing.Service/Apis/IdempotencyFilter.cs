@@ -52,6 +52,12 @@ internal static class IdempotencyFilter
                 return result;
             }
 
+            if (status.StatusCode is not (null or >= 200 and < 300))
+            {
+                // A refusal stores its answer and nothing else: whatever the handler tracked before refusing is not saved.
+                db.ChangeTracker.Clear();
+            }
+
             db.IdempotencyRecords.Add(new IdempotencyRecord
             {
                 TenantId = scope.TenantId,

@@ -34,7 +34,7 @@ internal static class LicenseDraft
             return null;
         }
 
-        if (!Enum.TryParse<LicenseType>(text, ignoreCase: true, out var type) || int.TryParse(text, out _))
+        if (!EnumNames.TryParse<LicenseType>(text, out var type))
         {
             problem.Invalid("type", "must be perpetual, subscription, trial or floating");
             return null;

@@ -2,14 +2,15 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Platform.Contracts.Keys;
 using Platform.Licensing.Infrastructure;
 using Platform.Licensing.Model;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Identity;
-using Platform.ServiceDefaults.Json;
 
 namespace Platform.Licensing.Apis;
 
@@ -35,7 +36,8 @@ internal static class LicenseTransferApi
         licenses.MapGet("/export", ExportAsync);
     }
 
-    private static async Task<IResult> ImportAsync(HttpContext http, CallerIdentity caller, LicensingDbContext db, LicenseIssuer issuer, CancellationToken cancellationToken)
+    private static async Task<IResult> ImportAsync(HttpContext http, CallerIdentity caller, LicensingDbContext db, LicenseIssuer issuer, IOptions<JsonOptions> json,
+        CancellationToken cancellationToken)
     {
         var text = await ReadBodyAsync(http.Request, cancellationToken);
         if (text is null)
@@ -62,7 +64,7 @@ internal static class LicenseTransferApi
             for (var i = 0; i < entries.Count; i++)
             {
                 var problem = new ValidationProblem($"licenses[{i}].");
-                var (key, status, spec) = Read(entries[i], problem);
+                var (key, status, spec) = Read(entries[i], json.Value.SerializerOptions, problem);
                 if (problem.HasErrors)
                 {
                     return problem.ToResult();
@@ -155,7 +157,8 @@ internal static class LicenseTransferApi
         _ => value.ToString(),
     };
 
-    private static (string Key, string? Status, LicenseSpec Spec) Read(JsonObject entry, ValidationProblem problem)
+    /// <summary>An entry, read as a create request's body is (the same JSON options, so the same spellings).</summary>
+    private static (string Key, string? Status, LicenseSpec Spec) Read(JsonObject entry, JsonSerializerOptions json, ValidationProblem problem)
     {
         var key = entry["key"]?.GetValueKind() == JsonValueKind.String ? entry["key"]!.GetValue<string>() : null;
         var kind = LicenseKeyFormat.Classify(key, out var normalized);
@@ -177,7 +180,7 @@ internal static class LicenseTransferApi
         CreateLicenseRequest? request = null;
         try
         {
-            request = entry.Deserialize<CreateLicenseRequest>(RequestNaming.Web);
+            request = entry.Deserialize<CreateLicenseRequest>(json);
         }
         catch (JsonException ex)
         {

@@ -70,8 +70,6 @@ internal static class LicensesApi
                 }
                 catch (LicenseTermsException ex)
                 {
-                    // All or none: the entries issued so far must not be saved by whoever saves next (the idempotency filter).
-                    db.ChangeTracker.Clear();
                     return LicenseResults.Invalid(ex, $"licenses[{i}].");
                 }
             }
@@ -90,7 +88,7 @@ internal static class LicensesApi
         LicenseStatus? statusFilter = null;
         if (status is not null)
         {
-            statusFilter = Enum.TryParse<LicenseStatus>(status, ignoreCase: true, out var parsed) && !int.TryParse(status, out _) ? parsed : null;
+            statusFilter = EnumNames.TryParse<LicenseStatus>(status, out var parsed) ? parsed : null;
             if (statusFilter is null)
             {
                 return ApiErrorWriter.Result(StatusCodes.Status400BadRequest, ErrorCodes.ValidationError, "status must be active, suspended, expired or revoked.");

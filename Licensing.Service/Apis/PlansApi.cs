@@ -160,7 +160,7 @@ internal static class PlansApi
 
         if (request.ExpiryBehavior is { } behavior)
         {
-            if (Enum.TryParse<ExpiryBehavior>(behavior.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var parsed) && !int.TryParse(behavior, out _))
+            if (EnumNames.TryParse<ExpiryBehavior>(behavior.Replace("_", "", StringComparison.Ordinal), out var parsed))
             {
                 plan.ExpiryBehavior = parsed;
             }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Platform.Licensing.Infrastructure;
 using Platform.Licensing.Model;
@@ -22,7 +21,7 @@ internal static class PortalLicensesApi
     {
         var portal = api.MapGroup("/portal/licenses").WithTags("Portal");
         portal.MapPost("", CreateAsync).Answers<CreatedLicense>(StatusCodes.Status201Created);
-        portal.MapGet("", ListAsync).Answers<Page<LicenseView>>().AllowPortal();
+        portal.MapGet("", LicensesApi.ListAsync).Answers<Page<LicenseView>>().AllowPortal();
         portal.MapGet("/{id}", LicensesApi.GetAsync).Answers<LicenseView>().AllowPortal();
     }
 
@@ -57,16 +56,13 @@ internal static class PortalLicensesApi
             planId = plans[0];
         }
 
-        var license = new CreateLicenseRequest(productId, request.Type, request.CustomerEmail, request.MaxActivations, null, null, null,
-            request.Metadata, request.ExpiresAt, planId, null);
+        var license = CreateLicenseRequest.Empty with
+        {
+            ProductId = productId, PlanId = planId, Type = request.Type, CustomerEmail = request.CustomerEmail,
+            MaxActivations = request.MaxActivations, Metadata = request.Metadata, ExpiresAt = request.ExpiresAt,
+        };
         return await LicensesApi.CreateAsync(license, caller, db, issuer, cancellationToken);
     }
-
-    private static Task<IResult> ListAsync(
-        CallerIdentity caller, LicensingDbContext db,
-        [FromQuery] int? page, [FromQuery] int? limit, [FromQuery] int? offset,
-        [FromQuery] string? status, [FromQuery(Name = "product_id")] string? productId, CancellationToken cancellationToken) =>
-        LicensesApi.ListAsync(caller, db, page, limit, offset, status, productId, planId: null, customerEmail: null, cancellationToken);
 }
 
 /// <summary>

@@ -27,7 +27,7 @@ internal sealed class LicenseCommands(LicensingDbContext db, LicenseIssuer issue
             var metadata = JsonSerializer.Serialize(command.Metadata.ToDictionary(p => p.Key, p => p.Value));
             var email = command.CustomerEmail.Length == 0 ? null : command.CustomerEmail.Trim().ToLowerInvariant();
             LicenseType? type = command.LicenseType.Length == 0 ? null
-                : Enum.TryParse<LicenseType>(command.LicenseType, ignoreCase: true, out var named) && !int.TryParse(command.LicenseType, out _) ? named
+                : EnumNames.TryParse<LicenseType>(command.LicenseType, out var named) ? named
                 : throw new LicenseTermsException("license_type", "must be perpetual, subscription, trial or floating");
             var spec = new LicenseSpec(command.ProductId, command.PlanId.Length == 0 ? null : command.PlanId, type, email,
                 null, null, null, [], [], metadata, command.ExpiresAt?.ToDateTimeOffset(), LicenseOrigin.Billing);

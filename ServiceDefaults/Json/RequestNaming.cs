@@ -14,12 +14,6 @@ namespace Platform.ServiceDefaults.Json;
 /// </summary>
 public static class RequestNaming
 {
-    /// <summary>The web defaults with the policy, for JSON a service reads outside a route's body (an import file's entries).</summary>
-    public static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web)
-    {
-        TypeInfoResolver = AcceptingSnakeCase(new DefaultJsonTypeInfoResolver()),
-    };
-
     /// <summary>The resolver given, with snake_case spellings added to what it reads.</summary>
     public static IJsonTypeInfoResolver AcceptingSnakeCase(IJsonTypeInfoResolver resolver) =>
         resolver.WithAddedModifier(AddSnakeCaseNames);

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Platform.Contracts.Keys;
 using Platform.ServiceDefaults.Errors;
 using Platform.Validation.Model;
@@ -8,17 +11,22 @@ namespace Platform.Validation.Apis;
 /// <summary>
 /// <c>POST /api/v1/validate</c>, the hot path. Its services are singletons given once, when the route is mapped,
 /// and its answers are <see cref="JsonAnswer{T}"/>s, so a validation never makes ASP.NET Core create a DI scope; its body
-/// is read by <see cref="JsonRequestBody"/> rather than bound by the framework (declared for OpenAPI where it is mapped).
+/// is read by <see cref="JsonRequestBody"/> rather than bound by the framework (declared for OpenAPI where it is mapped),
+/// with the type information of the framework's own JSON options, so it takes the spellings every route takes.
 /// </summary>
-internal sealed class ValidateApi(LicenseValidation validation, OfflineTokenIssuer tokens, ValidationMetrics metrics, TimeProvider time)
+internal sealed class ValidateApi(LicenseValidation validation, OfflineTokenIssuer tokens, ValidationMetrics metrics, TimeProvider time,
+    IOptions<JsonOptions> json)
 {
+    private readonly JsonTypeInfo<ValidateRequest> requestJson =
+        (JsonTypeInfo<ValidateRequest>)json.Value.SerializerOptions.GetTypeInfo(typeof(ValidateRequest));
+
     /// <summary>
     /// A key whose checksum fails is refused before any I/O; the rest is answered from the snapshot cache
     /// (a miss asks Licensing once, however many requests wait for it).
     /// </summary>
     public async ValueTask<IResult> ValidateAsync(HttpContext context)
     {
-        var request = await JsonRequestBody.ReadAsync(context, ValidationRequests.Validate);
+        var request = await JsonRequestBody.ReadAsync(context, requestJson);
         if (RequestErrors.Blank(request.AnyKey) is not { } rawKey)
         {
             metrics.Answered(ErrorCodes.MissingFields);

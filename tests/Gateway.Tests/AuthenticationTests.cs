@@ -160,7 +160,7 @@ public sealed class AuthenticationTests(PlatformFixture platform)
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK), (legacy.StatusCode, successor.StatusCode, adminRead.StatusCode));
         Assert.Equal("@1796601600", legacy.Header("Deprecation")); // 2026-12-07, RFC 9745
         Assert.Equal("Wed, 30 Jun 2027 00:00:00 GMT", legacy.Header("Sunset"));
-        Assert.Equal("</api/v1/portal/licenses/{id}>; rel=\"successor-version\"", legacy.Header("Link"));
+        Assert.Equal("</api/v1/portal/licenses/lic_1>; rel=\"successor-version\"", legacy.Header("Link"));
         Assert.Equal(("", ""), (successor.Header("Deprecation"), adminRead.Header("Deprecation")));
     }
 

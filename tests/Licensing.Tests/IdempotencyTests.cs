@@ -76,6 +76,30 @@ public sealed class IdempotencyTests(PostgresFixture postgres)
         Assert.Equal(1, await database.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE type = 'license.created'"));
     }
 
+    [Fact]
+    public async Task ARefusalWithAKeySavesNothingTheHandlerIssuedBeforeRefusing()
+    {
+        await using var database = await Database.CreateAsync(postgres);
+        var (client, api, productId) = await StartAsync(database);
+        await using var _ = api;
+        client.DefaultRequestHeaders.Add("Idempotency-Key", "refusals-1");
+        var first = new { product_id = productId, type = "perpetual" };
+
+        // The second entry names a plan that does not exist: 404 after the first was issued.
+        var batch = await client.PostJsonAsync("/api/v1/licenses/batch", new { licenses = new object[] { first, new { product_id = productId, plan_id = "plan_missing" } } });
+        client.DefaultRequestHeaders.Remove("Idempotency-Key");
+        client.DefaultRequestHeaders.Add("Idempotency-Key", "refusals-2");
+        var taken = (await (await client.PostJsonAsync("/api/v1/licenses", first)).JsonAsync()).GetProperty("license").GetProperty("key").GetString();
+        client.DefaultRequestHeaders.Remove("Idempotency-Key");
+        client.DefaultRequestHeaders.Add("Idempotency-Key", "refusals-3");
+        // A key already in use: the import's own save fails, and its refusal must still be stored, not end in a 500.
+        var import = await client.PostJsonAsync("/api/v1/licenses/import", new { licenses = new object[] { new { key = "LEGACY-0001-abcd", product_id = productId, type = "perpetual" }, new { key = taken, product_id = productId, type = "perpetual" } } });
+
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.Conflict), (batch.StatusCode, import.StatusCode));
+        Assert.Equal(1, await database.ScalarAsync<long>("SELECT count(*) FROM licenses"));
+        Assert.Equal(1, await database.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE type = 'license.created'"));
+    }
+
     private static async Task<(HttpClient Client, ApiHost Api, string ProductId)> StartAsync(Database database)
     {
         await using var db = database.CreateContext();

@@ -6,7 +6,10 @@ namespace Platform.ServiceDefaults.Tests;
 
 public sealed class RequestNamingTests
 {
-    private static readonly JsonSerializerOptions Web = RequestNaming.Web;
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web)
+    {
+        TypeInfoResolver = RequestNaming.AcceptingSnakeCase(new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver()),
+    };
     private static readonly JsonSerializerOptions Generated = new(NamingContext.Default.Options)
     {
         TypeInfoResolver = RequestNaming.AcceptingSnakeCase(NamingContext.Default),
