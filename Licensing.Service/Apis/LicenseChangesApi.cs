@@ -137,14 +137,14 @@ internal static class LicenseChangesApi
             var graceUntil = now.AddDays(graceDays);
             var eventType = license.Rotate(LicenseKeyFormat.Generate(prefix), graceUntil, now);
             // The event names the new key but never the old one: it may still be in a customer's hands for a while.
-            LicenseEvents.Record(db, eventType, license, await LicenseViews.ForAsync(db, license, cancellationToken), now);
+            LicenseEvents.Record(db, eventType, license, now, await LicenseViews.ForAsync(db, license, cancellationToken));
             await db.SaveChangesAsync(cancellationToken);
             return TypedResults.Ok(new RotateLicenseResponse(license.Id, license.Key, graceUntil));
         });
 
     private static async Task RecordAndSaveAsync(LicensingDbContext db, string eventType, License license, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        LicenseEvents.Record(db, eventType, license, await LicenseViews.ForAsync(db, license, cancellationToken), now);
+        LicenseEvents.Record(db, eventType, license, now, await LicenseViews.ForAsync(db, license, cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -246,8 +246,9 @@ internal static class LicenseTransferApi
     }
 
     /// <summary>The column a header names, in camelCase as exported or snake_case as the reference spells requests.</summary>
-    private static string? ColumnOf(string header) =>
-        Columns.FirstOrDefault(c => string.Equals(c, header.Trim().Replace("_", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase));
+    private static string? ColumnOf(string header) => Columns.FirstOrDefault(c =>
+        string.Equals(c, header.Trim(), StringComparison.OrdinalIgnoreCase)
+        || string.Equals(JsonNamingPolicy.SnakeCaseLower.ConvertName(c), header.Trim(), StringComparison.OrdinalIgnoreCase));
 
     private static (JsonNode? Value, string? Error) CsvValue(string column, string cell)
     {

@@ -72,7 +72,7 @@ internal sealed class LicenseCommands(LicensingDbContext db, LicenseIssuer issue
         var now = DateTimeOffset.UtcNow;
         if (change(license, await db.PlanOfAsync(license, cancellationToken), now) is { } eventType)
         {
-            LicenseEvents.Record(db, eventType, license, await LicenseViews.ForAsync(db, license, cancellationToken), now);
+            LicenseEvents.Record(db, eventType, license, now, await LicenseViews.ForAsync(db, license, cancellationToken));
         }
 
         return license;

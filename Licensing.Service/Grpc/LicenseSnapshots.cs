@@ -133,10 +133,7 @@ internal static class LicenseSnapshots
             snapshot.ExpiresAt = Timestamp.FromDateTimeOffset(expiresAt);
         }
 
-        if (terms.MaxActivations is { } maxActivations)
-        {
-            snapshot.MaxActivations = maxActivations;
-        }
+        snapshot.MaxActivations = terms.MaxActivations;
 
         if (terms.MaxDomains is { } maxDomains)
         {

@@ -60,7 +60,7 @@ internal sealed class ExpiryScanner(IServiceScopeFactory scopes, ILogger<ExpiryS
             if (license.ExpiresAt <= now)
             {
                 var eventType = license.Expire(LicenseTerms.Of(license, plan).ExpiryBehavior, now);
-                LicenseEvents.Record(db, eventType, license, await LicenseViews.ForAsync(db, license, cancellationToken), now);
+                LicenseEvents.Record(db, eventType, license, now, await LicenseViews.ForAsync(db, license, cancellationToken));
                 continue;
             }
 
@@ -74,7 +74,7 @@ internal sealed class ExpiryScanner(IServiceScopeFactory scopes, ILogger<ExpiryS
             }
 
             var notice = license.NoticeExpiring(nearest, now);
-            LicenseEvents.Record(db, notice, license, new { daysBefore = nearest, license = await LicenseViews.ForAsync(db, license, cancellationToken) }, now);
+            LicenseEvents.Record(db, notice, license, now, new { daysBefore = nearest }, await LicenseViews.ForAsync(db, license, cancellationToken));
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -50,7 +50,7 @@ internal sealed class Activations(LicensingDbContext db)
         };
         db.Machines.Add(machine);
         license.MachinesChanged(now);
-        LicenseEvents.Record(db, "license.activated", license, new { fingerprint = machine.Fingerprint, activations = count + 1 }, now, machine.Id);
+        LicenseEvents.Record(db, "license.activated", license, now, new { machineId = machine.Id, fingerprint = machine.Fingerprint, activations = count + 1 });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new ActivationResult(license, machine, NewlyActivated: true, count + 1);
@@ -70,7 +70,7 @@ internal sealed class Activations(LicensingDbContext db)
         var now = DateTimeOffset.UtcNow;
         db.Machines.Remove(machine);
         license.MachinesChanged(now);
-        LicenseEvents.Record(db, "license.deactivated", license, new { fingerprint }, now, machine.Id);
+        LicenseEvents.Record(db, "license.deactivated", license, now, new { machineId = machine.Id, fingerprint });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (license, await db.Machines.CountAsync(m => m.LicenseId == license.Id, cancellationToken));

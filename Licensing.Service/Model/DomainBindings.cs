@@ -35,7 +35,7 @@ internal sealed class DomainBindings(LicensingDbContext db)
         var now = DateTimeOffset.UtcNow;
         license.Domains = [.. license.Domains, normalized];
         var eventType = license.Updated(now);
-        LicenseEvents.Record(db, eventType, license, new { domain = normalized, domains = license.Domains }, now);
+        LicenseEvents.Record(db, eventType, license, now, new { domain = normalized, domains = license.Domains });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return license;

@@ -120,7 +120,7 @@ public sealed class License
 
     /// <summary>Why a new machine may not be activated now, as a stable code; null when it may.</summary>
     public string? RefusesActivation(int activeMachines, LicenseTerms terms, DateTimeOffset now) =>
-        RefusesUse(terms, now) ?? (terms.MaxActivations is { } limit && activeMachines >= limit ? "ACTIVATION_LIMIT_REACHED" : null);
+        RefusesUse(terms, now) ?? (activeMachines >= terms.MaxActivations ? "ACTIVATION_LIMIT_REACHED" : null);
 
     /// <summary>Why the license may not be used at all now (its status or expiry), as a stable code; null when it may.</summary>
     public string? RefusesUse(LicenseTerms terms, DateTimeOffset now) => Status switch

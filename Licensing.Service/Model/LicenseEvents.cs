@@ -16,19 +16,18 @@ internal static class LicenseEvents
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static void Record(LicensingDbContext db, string type, License license, object data, DateTimeOffset now, string? machineId = null)
+    /// <summary>Records the event; <c>data</c> holds the fields of each of <paramref name="data"/> in turn (the first of a name wins).</summary>
+    public static void Record(LicensingDbContext db, string type, License license, DateTimeOffset now, params object[] data)
     {
         var id = Guid.CreateVersion7(now);
         var environment = license.Environment.ToString().ToLowerInvariant();
         var fields = new JsonObject { ["licenseId"] = license.Id, ["productId"] = license.ProductId };
-        if (machineId is not null)
+        foreach (var part in data)
         {
-            fields["machineId"] = machineId;
-        }
-
-        foreach (var (name, value) in JsonSerializer.SerializeToNode(data, Json)!.AsObject().ToList())
-        {
-            fields.TryAdd(name, value?.DeepClone());
+            foreach (var (name, value) in JsonSerializer.SerializeToNode(part, Json)!.AsObject().ToList())
+            {
+                fields.TryAdd(name, value?.DeepClone());
+            }
         }
 
         var payload = JsonSerializer.Serialize(new

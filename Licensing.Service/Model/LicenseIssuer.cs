@@ -63,7 +63,7 @@ internal sealed class LicenseIssuer(LicensingDbContext db)
             CreatedAt = now,
         };
         db.Licenses.Add(license);
-        LicenseEvents.Record(db, "license.created", license, LicenseView.Of(license, plan, 0), now);
+        LicenseEvents.Record(db, "license.created", license, now, LicenseView.Of(license, plan, 0));
         return license;
     }
 }

@@ -9,6 +9,6 @@ public enum LicenseOrigin
     /// <summary>Brought from another system with its key and status (an expiry in the past is kept).</summary>
     Import,
 
-    /// <summary>Created by Billing for a payment: the payment source keeps a subscription's term.</summary>
+    /// <summary>Created by Billing for a payment: perpetual unless it says otherwise, a subscription with the paid period's end.</summary>
     Billing,
 }

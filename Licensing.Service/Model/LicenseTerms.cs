@@ -6,7 +6,7 @@ namespace Platform.Licensing.Model;
 /// Features are the plan's and the license's together.
 /// </summary>
 public sealed record LicenseTerms(
-    string? PlanName, int? DurationDays, int? MaxActivations, int? MaxDomains, int? MaxSeats, IReadOnlyList<string> Features,
+    string? PlanName, int? DurationDays, int MaxActivations, int? MaxDomains, int? MaxSeats, IReadOnlyList<string> Features,
     bool RequiresActivation, int SeatLeaseSeconds, int OfflineGraceDays, ExpiryBehavior ExpiryBehavior)
 {
     public const int DefaultMaxActivations = 1;

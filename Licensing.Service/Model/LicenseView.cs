@@ -17,7 +17,7 @@ public sealed record LicenseView(
     int? MaxDomains,
     IReadOnlyList<string> Domains,
     int Activations,
-    int? MaxActivations,
+    int MaxActivations,
     int? MaxSeats,
     IReadOnlyList<string> Features,
     JsonElement Metadata,

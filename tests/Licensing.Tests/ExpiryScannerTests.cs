@@ -42,6 +42,9 @@ public sealed class ExpiryScannerTests(PostgresFixture postgres)
         await Scanner(database).ScanBatchAsync(now.AddDays(4.5), CancellationToken.None);
 
         Assert.Equal(["license.expiring:7", "license.expiring:1"], await EventsAsync(database, license.Id));
+        // The notice carries the license as every license event does, its fields in data beside daysBefore.
+        Assert.Equal([license.Key, license.Key], await database.ListAsync<string>(
+            $"SELECT payload -> 'data' ->> 'key' FROM outbox WHERE aggregate_id = '{license.Id}' AND type = 'license.expiring'"));
     }
 
     [Fact]

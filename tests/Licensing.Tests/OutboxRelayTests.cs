@@ -61,7 +61,7 @@ public sealed class OutboxRelayTests(PostgresFixture postgres, BrokerFixture bro
         foreach (var change in changes.Take(count))
         {
             var now = DateTimeOffset.UtcNow;
-            LicenseEvents.Record(db, change(license, now)!, license, new { }, now);
+            LicenseEvents.Record(db, change(license, now)!, license, now);
             await db.SaveChangesAsync();
         }
 

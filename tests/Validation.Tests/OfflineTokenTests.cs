@@ -16,7 +16,7 @@ public sealed class OfflineTokenTests(PostgresFixture postgres, BrokerFixture br
         var answer = await (await platform.ValidateAsync(new { key, machine_id = "machine-1", offline_token = true })).JsonAsync();
         var token = answer.GetProperty("offlineToken");
         var jwks = await (await platform.Client.GetAsync("/api/v1/keys")).JsonAsync();
-        var verified = await Node.RunAsync("verify-token.js", new { token = token.GetProperty("token").GetString(), jwks });
+        var verified = await Node.RunAsync("node/verify-token.js", new { token = token.GetProperty("token").GetString(), jwks });
 
         Assert.True(verified.GetProperty("valid").GetBoolean());
         Assert.Equal(token.GetProperty("keyId").GetString(), verified.GetProperty("header").GetProperty("kid").GetString());
@@ -45,7 +45,7 @@ public sealed class OfflineTokenTests(PostgresFixture postgres, BrokerFixture br
         var payload = System.Text.Encoding.UTF8.GetString(Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlDecode(parts[1])).Replace("\"basic\"", "\"all\"", StringComparison.Ordinal);
         var forged = parts[0] + "." + Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(payload)) + "." + parts[2];
 
-        var verified = await Node.RunAsync("verify-token.js", new { token = forged, jwks });
+        var verified = await Node.RunAsync("node/verify-token.js", new { token = forged, jwks });
 
         Assert.False(verified.GetProperty("valid").GetBoolean());
         Assert.Equal(["all"], verified.GetProperty("payload").GetProperty("features").EnumerateArray().Select(f => f.GetString()));
@@ -73,7 +73,7 @@ public sealed class OfflineTokenTests(PostgresFixture postgres, BrokerFixture br
         Assert.Equal(oldToken.GetProperty("keyId").GetString(), keys[1].GetProperty("kid").GetString());
         Assert.Equal(newToken.GetProperty("keyId").GetString(), keys[0].GetProperty("kid").GetString());
         Assert.NotEqual(oldToken.GetProperty("keyId").GetString(), newToken.GetProperty("keyId").GetString());
-        Assert.True((await Node.RunAsync("verify-token.js", new { token = oldToken.GetProperty("token").GetString(), jwks })).GetProperty("valid").GetBoolean());
-        Assert.True((await Node.RunAsync("verify-token.js", new { token = newToken.GetProperty("token").GetString(), jwks })).GetProperty("valid").GetBoolean());
+        Assert.True((await Node.RunAsync("node/verify-token.js", new { token = oldToken.GetProperty("token").GetString(), jwks })).GetProperty("valid").GetBoolean());
+        Assert.True((await Node.RunAsync("node/verify-token.js", new { token = newToken.GetProperty("token").GetString(), jwks })).GetProperty("valid").GetBoolean());
     }
 }

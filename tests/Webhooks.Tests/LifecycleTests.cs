@@ -143,7 +143,6 @@ public sealed class LifecycleTests(PostgresFixture postgres, BrokerFixture broke
         using var body = JsonDocument.Parse(request.Body);
         Assert.Equal(id, body.RootElement.GetProperty("data").GetProperty("endpointId").GetString());
         Assert.Equal("webhook.test", body.RootElement.GetProperty("event").GetString());
-        Assert.Equal(Platform.Webhooks.Dispatch.JsonStringifyForm.Of(request.Body), request.Body);
         var delivery = await client.WaitForDeliveryAsync(id, "delivered");
         Assert.Equal("webhook.test", delivery.GetProperty("event").GetString());
     }

@@ -35,16 +35,19 @@ internal static class TestEvents
         return (body.GetProperty("id").GetString()!, body.GetProperty("secret").GetString()!);
     }
 
-    /// <summary>Polls the delivery log until a delivery reaches <paramref name="status"/>; that delivery.</summary>
-    public static async Task<JsonElement> WaitForDeliveryAsync(this HttpClient client, string endpointId, string status, TimeSpan? within = null)
+    /// <summary>Polls the delivery log until a delivery (of <paramref name="eventType"/>, if given) reaches <paramref name="status"/>; that delivery.</summary>
+    public static async Task<JsonElement> WaitForDeliveryAsync(this HttpClient client, string endpointId, string status, TimeSpan? within = null, string? eventType = null)
     {
         var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(30));
         while (true)
         {
             var page = await client.GetFromJsonAsync<JsonElement>($"/api/v1/webhooks/{endpointId}/deliveries?status={status}");
-            if (page.GetProperty("data").GetArrayLength() > 0)
+            foreach (var delivery in page.GetProperty("data").EnumerateArray())
             {
-                return page.GetProperty("data")[0];
+                if (eventType is null || delivery.GetProperty("event").GetString() == eventType)
+                {
+                    return delivery;
+                }
             }
 
             Assert.True(DateTime.UtcNow < deadline, $"No delivery of endpoint {endpointId} became {status}.");
