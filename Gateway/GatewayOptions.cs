@@ -19,9 +19,10 @@ internal sealed class GatewayOptions
 
     /// <summary>
     /// The versions a request may name in <c>X-API-Version</c>, oldest first; the last is the current one, applied when a
-    /// request names none. A version goes when its behaviour does.
+    /// request names none. A version goes when its behaviour does. Listed in appsettings.json, not here: the binder
+    /// appends configured items to a list the class starts with, so a default here could never be replaced.
     /// </summary>
-    public IReadOnlyList<string> ApiVersions { get; init; } = ["2026-01-01"];
+    public IReadOnlyList<string> ApiVersions { get; init; } = [];
 
     /// <summary>The API version applied when a request names none: the newest of <see cref="ApiVersions"/>.</summary>
     public string CurrentApiVersion => ApiVersions[^1];

@@ -22,7 +22,8 @@ internal static class Extensions
 
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.Configure<GatewayOptions>(builder.Configuration.GetSection(GatewayOptions.SectionName));
+        builder.Services.AddOptions<GatewayOptions>().Bind(builder.Configuration.GetSection(GatewayOptions.SectionName))
+            .Validate(o => o.ApiVersions.Count > 0, "Gateway:ApiVersions must name at least one API version (YYYY-MM-DD).").ValidateOnStart();
         builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection(RateLimitOptions.SectionName));
         builder.Services.Configure<KestrelServerOptions>(k =>
         {
