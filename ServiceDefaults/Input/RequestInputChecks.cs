@@ -141,7 +141,13 @@ internal sealed class RequestInputChecks(RequestDelegate next)
         contentType is not null
         && (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
             || contentType.Split(';', 2)[0].Trim().EndsWith("+json", StringComparison.OrdinalIgnoreCase))
-        && (!MediaTypeHeaderValue.TryParse(contentType, out var media) || media.Charset.Length == 0 || media.Encoding?.CodePage == Encoding.UTF8.CodePage);
+        && IsUtf8(contentType);
+
+    /// <summary>No charset, or UTF-8. The header is parsed only when it names another charset: this runs on every validation.</summary>
+    private static bool IsUtf8(string contentType) =>
+        !contentType.Contains("charset", StringComparison.OrdinalIgnoreCase)
+        || contentType.EndsWith("charset=utf-8", StringComparison.OrdinalIgnoreCase)
+        || !MediaTypeHeaderValue.TryParse(contentType, out var media) || media.Encoding?.CodePage == Encoding.UTF8.CodePage;
 
     private static Task Refuse(HttpContext context, InputProblem problem) =>
         ApiErrorWriter.WriteAsync(context, StatusCodes.Status400BadRequest, problem.Code, problem.Message);
