@@ -63,22 +63,22 @@ internal static class SubscriptionStore
             .ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Remembers which license a payment (payment intent or invoice) paid for.</summary>
-    public static async Task AddPaymentAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string tenantId, string environment, string paymentId, string licenseId, CancellationToken cancellationToken)
+    /// <summary>Remembers which license a payment intent paid for.</summary>
+    public static async Task AddPaymentAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string tenantId, string environment, string paymentIntentId, string licenseId, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("""
             INSERT INTO payments (tenant_id, environment, payment_id, license_id) VALUES (@tenant, @environment, @payment, @license)
             ON CONFLICT (tenant_id, environment, payment_id) DO NOTHING
             """, connection, transaction);
-        await command.With("tenant", tenantId).With("environment", environment).With("payment", paymentId).With("license", licenseId).ExecuteNonQueryAsync(cancellationToken);
+        await command.With("tenant", tenantId).With("environment", environment).With("payment", paymentIntentId).With("license", licenseId).ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>The license the first of <paramref name="paymentIds"/> that Billing knows paid for.</summary>
-    public static async Task<string?> LicenseOfPaymentAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string tenantId, string environment, IReadOnlyList<string> paymentIds, CancellationToken cancellationToken)
+    /// <summary>The license the payment intent paid for, when Billing knows it.</summary>
+    public static async Task<string?> LicenseOfPaymentAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string tenantId, string environment, string paymentIntentId, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
-            "SELECT license_id FROM payments WHERE tenant_id = @tenant AND environment = @environment AND payment_id = ANY(@payments) LIMIT 1", connection, transaction);
-        return (string?)await command.With("tenant", tenantId).With("environment", environment).With("payments", paymentIds.ToArray()).ExecuteScalarAsync(cancellationToken);
+            "SELECT license_id FROM payments WHERE tenant_id = @tenant AND environment = @environment AND payment_id = @payment", connection, transaction);
+        return (string?)await command.With("tenant", tenantId).With("environment", environment).With("payment", paymentIntentId).ExecuteScalarAsync(cancellationToken);
     }
 
     /// <summary>The licenses of the customer's subscriptions that have not ended.</summary>

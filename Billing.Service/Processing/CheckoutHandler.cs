@@ -37,7 +37,7 @@ internal sealed class CheckoutHandler(LicensingClient licensing)
         var subscription = session.SubscriptionId is { } subscriptionId ? await context.LockSubscriptionAsync(subscriptionId, cancellationToken) : null;
         var existing = subscription?.LicenseId
             ?? (session.PaymentIntentId is { } payment
-                ? await SubscriptionStore.LicenseOfPaymentAsync(context.Connection, context.Transaction, context.TenantId, context.Environment, [payment], cancellationToken)
+                ? await SubscriptionStore.LicenseOfPaymentAsync(context.Connection, context.Transaction, context.TenantId, context.Environment, payment, cancellationToken)
                 : null);
         if (existing is not null)
         {
