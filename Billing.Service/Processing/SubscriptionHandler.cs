@@ -11,7 +11,7 @@ namespace Platform.Billing.Processing;
 /// license expires then) and, on deletion, revokes the license or lets it expire at the end of the paid period.
 /// A deleted subscription is final: no later event touches its license.
 /// </summary>
-internal sealed class SubscriptionHandler(LicensingClient licensing, PriceStore prices)
+internal sealed class SubscriptionHandler(LicensingClient licensing)
 {
     public async Task<EventOutcome> UpdatedAsync(EventContext context, CancellationToken cancellationToken)
     {
@@ -63,7 +63,7 @@ internal sealed class SubscriptionHandler(LicensingClient licensing, PriceStore 
     /// <summary>A new price moves the license to the plan mapped to it; a price without a mapped plan leaves the plan as it is.</summary>
     private async Task<string> ChangePlanAsync(EventContext context, string licenseId, string before, string after, CancellationToken cancellationToken)
     {
-        if (await prices.FindAsync(context.TenantId, context.Environment, after, cancellationToken) is not { PlanId: { } planId })
+        if (await PriceStore.FindAsync(context.Connection, context.Transaction, context.TenantId, context.Environment, after, cancellationToken) is not { PlanId: { } planId })
         {
             return $"price changed from {before} to {after}, which maps to no plan; license {licenseId} keeps its plan";
         }
