@@ -22,7 +22,7 @@ internal static class SubscriptionStore
 
         await using var select = new NpgsqlCommand("""
             SELECT customer_id, license_id, price_id, period_end, payment_state, payment_state_at, suspended_for_nonpayment, cancel_at_period_end,
-                   subscription_state_at, ended_at, current_period_end
+                   subscription_state_at, ended_at
             FROM subscriptions WHERE tenant_id = @tenant AND environment = @environment AND subscription_id = @id FOR UPDATE
             """, connection, transaction);
         await using var reader = await select.With("tenant", tenantId).With("environment", environment).With("id", subscriptionId).ExecuteReaderAsync(cancellationToken);
@@ -42,7 +42,6 @@ internal static class SubscriptionStore
             CancelAtPeriodEnd = reader.GetBoolean(7),
             SubscriptionStateAt = reader.NullableTime(8),
             EndedAt = reader.NullableTime(9),
-            CurrentPeriodEnd = reader.NullableTime(10),
         };
     }
 
@@ -51,14 +50,13 @@ internal static class SubscriptionStore
         await using var command = new NpgsqlCommand("""
             UPDATE subscriptions SET customer_id = @customer, license_id = @license, price_id = @price, period_end = @period_end,
                 payment_state = @payment_state, payment_state_at = @payment_state_at, suspended_for_nonpayment = @suspended,
-                cancel_at_period_end = @cancel, subscription_state_at = @subscription_state_at, ended_at = @ended,
-                current_period_end = @current_period_end, updated_at = now()
+                cancel_at_period_end = @cancel, subscription_state_at = @subscription_state_at, ended_at = @ended, updated_at = now()
             WHERE tenant_id = @tenant AND environment = @environment AND subscription_id = @id
             """, connection, transaction);
         await command.With("customer", state.CustomerId).With("license", state.LicenseId).With("price", state.PriceId)
             .With("period_end", state.PeriodEnd).With("payment_state", state.PaymentState).With("payment_state_at", state.PaymentStateAt)
             .With("suspended", state.SuspendedForNonPayment).With("cancel", state.CancelAtPeriodEnd)
-            .With("subscription_state_at", state.SubscriptionStateAt).With("ended", state.EndedAt).With("current_period_end", state.CurrentPeriodEnd)
+            .With("subscription_state_at", state.SubscriptionStateAt).With("ended", state.EndedAt)
             .With("tenant", state.TenantId).With("environment", state.Environment).With("id", state.SubscriptionId)
             .ExecuteNonQueryAsync(cancellationToken);
     }

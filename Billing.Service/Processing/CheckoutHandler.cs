@@ -50,7 +50,7 @@ internal sealed class CheckoutHandler(LicensingClient licensing)
             return unresolved;
         }
 
-        if (subscription is not null && subscription.CurrentPeriodEnd is null)
+        if (subscription is not null && subscription.PeriodEnd is null)
         {
             return EventOutcome.Waiting($"The current period of subscription {subscription.SubscriptionId} is not known yet: it arrives with customer.subscription.created or invoice.paid, " +
                 "which Stripe sends with the checkout (the webhook endpoint must be subscribed to them).");
@@ -65,7 +65,7 @@ internal sealed class CheckoutHandler(LicensingClient licensing)
             PlanId = product.PlanId ?? "",
             CustomerEmail = session.CustomerDetails?.Email ?? session.CustomerEmail ?? "",
         };
-        if (subscription?.CurrentPeriodEnd is { } periodEnd)
+        if (subscription?.PeriodEnd is { } periodEnd)
         {
             // A subscription license, whatever the mapped plan's own type: it lives as long as the payments do.
             command.ExpiresAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(periodEnd);
@@ -80,7 +80,6 @@ internal sealed class CheckoutHandler(LicensingClient licensing)
         if (subscription is not null)
         {
             subscription.LicenseId = license.Id;
-            subscription.PeriodEnd = subscription.CurrentPeriodEnd;
             subscription.CustomerId ??= session.CustomerId;
             await context.SaveAsync(subscription, cancellationToken);
         }
@@ -91,7 +90,7 @@ internal sealed class CheckoutHandler(LicensingClient licensing)
         }
 
         return EventOutcome.Applied($"Created license {license.Id} (product {product.ProductId}{(product.PlanId is null ? "" : $", plan {product.PlanId}")}" +
-            $"{(subscription is null ? "" : $", expiring at the period end {subscription.CurrentPeriodEnd:O}")}).");
+            $"{(subscription is null ? "" : $", expiring at the period end {subscription.PeriodEnd:O}")}).");
     }
 
     /// <summary>The product and plan: the session's metadata first, then the mapping of the price the session or its subscription names.</summary>

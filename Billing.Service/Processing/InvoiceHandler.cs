@@ -38,13 +38,9 @@ internal sealed class InvoiceHandler(LicensingClient licensing)
             done.Add($"reinstated license {licenseId}");
         }
 
-        if (paidUntil is { } end)
+        if (paidUntil is { } end && end > context.Now && (subscription.PeriodEnd is not { } applied || end > applied))
         {
-            subscription.ReportPeriodEnd(end);
-            if (end > context.Now && (subscription.PeriodEnd is not { } applied || end > applied))
-            {
-                done.Add(await RenewAsync(context, subscription, licenseId, end, cancellationToken));
-            }
+            done.Add(await RenewAsync(context, subscription, licenseId, end, cancellationToken));
         }
 
         if (newer)

@@ -45,7 +45,8 @@ internal sealed class SubscriptionHandler(LicensingClient licensing)
                 : "no longer cancels at the period end");
         }
 
-        // Only a period in good standing: a past_due subscription has moved to a period nobody paid for yet.
+        // Only a period in good standing: a past_due subscription has moved to a period nobody paid for yet. (It counts
+        // only until the license exists: see ReportPeriodEnd.)
         if (stripe.Status is "active" or "trialing" && StripeTimes.CurrentPeriodEnd(stripe) is { } periodEnd)
         {
             subscription.ReportPeriodEnd(periodEnd);
