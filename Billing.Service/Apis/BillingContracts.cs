@@ -53,7 +53,7 @@ internal sealed record StripeEventResponse(
 {
     public static StripeEventResponse Of(StoredEvent stored) => new(
         stored.EventId, stored.Type, stored.Status, stored.Attempts, stored.Outcome,
-        stored.Status == EventStatus.NeedsAttention ? stored.UnmappedPriceId : null, stored.CreatedAt, stored.ReceivedAt,
+        stored.UnmappedPriceId, stored.CreatedAt, stored.ReceivedAt,
         stored.Status == EventStatus.Pending ? stored.NextAttemptAt : null, stored.ProcessedAt);
 }
 

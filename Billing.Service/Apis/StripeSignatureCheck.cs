@@ -1,57 +1,44 @@
-using System.Diagnostics.CodeAnalysis;
 using Stripe;
 
 namespace Platform.Billing.Apis;
 
 /// <summary>
-/// Verifies a webhook with Stripe.net's <see cref="EventUtility.ConstructEvent(string, string, string, long, long, bool)"/>,
-/// trying each signing secret of the environment (several while one is being rolled), with the timestamp within
-/// <see cref="Tolerance"/> of now. The event's API version is not compared with Stripe.net's own
-/// (<c>throwOnApiVersionMismatch: false</c>): vendors' endpoints run various versions, and which of them Billing can
-/// read is decided after verification (<see cref="Model.StripeApiVersions"/>).
+/// Checks a webhook's <c>Stripe-Signature</c> with Stripe.net's
+/// <see cref="EventUtility.ValidateSignature(string, string, string, long, long)"/>; the body is read once, apart
+/// (<see cref="Processing.StripeEventReader"/>). First it finds the signing secret of the environment (several while
+/// one is being rolled) that signed the body, whatever the timestamp; then it checks that timestamp once, within
+/// Stripe's <see cref="EventUtility.DefaultTimeTolerance"/> of now. The two steps tell an expired signature from a
+/// wrong one.
 /// </summary>
 internal static class StripeSignatureCheck
 {
     public const string HeaderName = "Stripe-Signature";
 
-    /// <summary>The platform's tolerance for the signature's timestamp (Stripe's libraries default to the same).</summary>
-    public static readonly TimeSpan Tolerance = TimeSpan.FromMinutes(5);
-
     private const int MaxHeaderLength = 4096;
 
-    /// <returns>True with the verified event, or false with the refusal to answer.</returns>
-    public static bool TryVerify(
-        string payload, string? header, IReadOnlyList<string> secrets, DateTimeOffset now,
-        [NotNullWhen(true)] out Event? verified, [NotNullWhen(false)] out IResult? refusal)
+    /// <returns>Null when the header holds a recent signature of the payload made with one of the secrets; else the refusal to answer.</returns>
+    public static IResult? Refusal(string payload, string? header, IEnumerable<string> secrets, DateTimeOffset now)
     {
-        verified = null;
         if (string.IsNullOrWhiteSpace(header) || header.Length > MaxHeaderLength)
         {
-            refusal = BillingErrors.BadRequest(BillingErrors.InvalidSignature, "The Stripe-Signature header is missing or malformed (t=…,v1=…).");
-            return false;
+            return BillingErrors.BadRequest(BillingErrors.InvalidSignature, "The Stripe-Signature header is missing or malformed (t=…,v1=…).");
         }
 
-        foreach (var secret in secrets)
+        if (secrets.FirstOrDefault(secret => IsSignedWith(payload, header, secret)) is not { } signer)
         {
-            try
-            {
-                verified = EventUtility.ConstructEvent(payload, header, secret, (long)Tolerance.TotalSeconds, now.ToUnixTimeSeconds(), throwOnApiVersionMismatch: false);
-                refusal = null;
-                return true;
-            }
-            catch (Exception ex) when (IsRefusal(ex))
-            {
-                // Not signed with this secret, or signed too long ago: the next secret, then the verdict below.
-            }
+            return BillingErrors.BadRequest(BillingErrors.InvalidSignature, "No signature in the Stripe-Signature header matches the body with a configured signing secret.");
         }
 
-        refusal = secrets.Any(secret => IsSignedWith(payload, header, secret))
-            ? BillingErrors.BadRequest(BillingErrors.SignatureExpired, $"The signature's timestamp is more than {Tolerance.TotalMinutes:0} minutes from now.")
-            : BillingErrors.BadRequest(BillingErrors.InvalidSignature, "No signature in the Stripe-Signature header matches the body with a configured signing secret.");
-        return false;
+        return IsRecent(payload, header, signer, now)
+            ? null
+            : BillingErrors.BadRequest(BillingErrors.SignatureExpired,
+                $"The signature's timestamp is more than {TimeSpan.FromSeconds(EventUtility.DefaultTimeTolerance).TotalMinutes:0} minutes from now.");
     }
 
-    /// <summary>Whether the header holds the secret's signature of the payload, whatever its timestamp (an unbounded tolerance leaves only the signature to check).</summary>
+    /// <summary>
+    /// Whether the header holds the secret's signature of the payload, whatever its timestamp: at a "now" of 0 with
+    /// an unbounded tolerance, no 32-bit timestamp is too far.
+    /// </summary>
     private static bool IsSignedWith(string payload, string header, string secret)
     {
         try
@@ -61,18 +48,28 @@ internal static class StripeSignatureCheck
         }
         catch (StripeException)
         {
+            // A malformed header, or no signature made with this secret.
             return false;
         }
         catch (Exception ex) when (ex is FormatException or OverflowException)
         {
-            // Stripe.net converts t= only once a signature matched: signed, at a time it cannot read (past 2038).
+            // Stripe.net converts t= to a 32-bit number only once a signature matched: signed, at a time it cannot read (past 2038).
             return true;
         }
     }
 
-    /// <summary>
-    /// Stripe.net refuses with <see cref="StripeException"/>; a <c>t=</c> that is no 32-bit number fails its conversion
-    /// (only once a signature matched, so only for a sender holding the secret).
-    /// </summary>
-    private static bool IsRefusal(Exception ex) => ex is StripeException or FormatException or OverflowException;
+    /// <summary>Whether the timestamp of the signature made with <paramref name="signer"/> is within Stripe's tolerance of now.</summary>
+    private static bool IsRecent(string payload, string header, string signer, DateTimeOffset now)
+    {
+        try
+        {
+            EventUtility.ValidateSignature(payload, header, signer, EventUtility.DefaultTimeTolerance, now.ToUnixTimeSeconds());
+            return true;
+        }
+        catch (Exception ex) when (ex is StripeException or FormatException or OverflowException)
+        {
+            // The signature matched already: only the timestamp (too far from now, or past 2038) can be refused.
+            return false;
+        }
+    }
 }

@@ -46,25 +46,25 @@ internal static class StripeWebhookApi
             return ApiErrorWriter.Result(StatusCodes.Status413PayloadTooLarge, ErrorCodes.PayloadTooLarge, "The event is too large.");
         }
 
-        // The mode is read before the signature is checked only to pick the secrets; it is trusted once they verify it.
-        if (Decode(body) is not { } payload || StripeEventReader.Read(payload) is not { } unverified)
+        // Read once, before the signature is checked (its mode picks the secrets); nothing in it is trusted until they verify it.
+        if (Decode(body) is not { } payload || StripeEventReader.Read(payload) is not { } stripeEvent)
         {
             return BillingErrors.BadRequest(BillingErrors.InvalidEvent, "The body is not a Stripe event (id, type, created, livemode, data).");
         }
 
-        var environment = BillingEnvironment.Of(unverified.Livemode);
+        var environment = BillingEnvironment.Of(stripeEvent.Livemode);
         var configured = await secrets.ListAsync(tenantId, environment, cancellationToken);
         if (configured.Count == 0)
         {
             return BillingErrors.BadRequest(BillingErrors.NotConfigured, $"No Stripe signing secret is configured for this tenant's {environment} environment.");
         }
 
-        if (!StripeSignatureCheck.TryVerify(
-            payload, request.Headers[StripeSignatureCheck.HeaderName], [.. configured.Select(s => s.Secret)], time.GetUtcNow(), out var stripeEvent, out var refusal))
+        if (StripeSignatureCheck.Refusal(payload, request.Headers[StripeSignatureCheck.HeaderName], configured.Select(s => s.Secret), time.GetUtcNow()) is { } refusal)
         {
             return refusal;
         }
 
+        // Which API versions Billing reads is its own decision, not Stripe.net's (vendors' endpoints run various versions).
         if (!StripeApiVersions.IsReadable(stripeEvent.ApiVersion))
         {
             return BillingErrors.BadRequest(BillingErrors.InvalidEvent,

@@ -15,6 +15,9 @@ internal sealed class EventStore(NpgsqlDataSource dataSource)
     private const string Columns =
         "tenant_id, event_id, environment, type, created_at, payload, received_at, status, attempts, next_attempt_at, outcome, processed_at, unmapped_price_id";
 
+    // Back in the queue, due now, with its attempts counted afresh: a retry, and a checkout whose price is mapped now.
+    private const string Requeue = "status = 'pending', attempts = 0, next_attempt_at = now(), processed_at = NULL, unmapped_price_id = NULL";
+
     /// <returns>False when the event was already stored (Stripe delivered it again).</returns>
     public async Task<bool> AddAsync(string tenantId, Event stripeEvent, string payload, CancellationToken cancellationToken)
     {
@@ -59,12 +62,27 @@ internal sealed class EventStore(NpgsqlDataSource dataSource)
     /// <summary>Puts a failed or needs-attention event back in the queue, due now, with its attempts counted afresh.</summary>
     public async Task<bool> RetryAsync(string tenantId, string environment, string eventId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
-            UPDATE stripe_events SET status = 'pending', attempts = 0, next_attempt_at = now(), processed_at = NULL, unmapped_price_id = NULL
+        await using var command = dataSource.CreateCommand($"""
+            UPDATE stripe_events SET {Requeue}
             WHERE tenant_id = @tenant AND environment = @environment AND event_id = @id AND status IN ('failed', 'needs_attention')
             """)
             .With("tenant", tenantId).With("environment", environment).With("id", eventId);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>
+    /// Puts the events waiting for a mapping of <paramref name="priceId"/> (needs attention) back in the queue, due now,
+    /// inside the transaction that saves the mapping.
+    /// </summary>
+    /// <returns>How many it released.</returns>
+    public static async Task<int> ReleaseWaitingAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string tenantId, string environment, string priceId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"""
+            UPDATE stripe_events SET {Requeue}, outcome = 'Price ' || @price || ' is mapped now; processing again.'
+            WHERE tenant_id = @tenant AND environment = @environment AND status = 'needs_attention' AND unmapped_price_id = @price
+            """, connection, transaction);
+        return await command.With("tenant", tenantId).With("environment", environment).With("price", priceId).ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>The oldest due event (by Stripe's own creation time), locked for this transaction; null when none is due.</summary>

@@ -18,14 +18,6 @@ internal sealed class PriceStore(NpgsqlDataSource dataSource)
         return await ReadAsync(command, cancellationToken);
     }
 
-    public async Task<PriceMapping?> FindAsync(string tenantId, string environment, string priceId, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand(
-            "SELECT price_id, product_id, plan_id, updated_at FROM price_mappings WHERE tenant_id = @tenant AND environment = @environment AND price_id = @price")
-            .With("tenant", tenantId).With("environment", environment).With("price", priceId);
-        return await ReadAsync(command, cancellationToken) is [var mapping, ..] ? mapping : null;
-    }
-
     /// <summary>Saves the mapping and puts the checkouts waiting for it back in the queue, due now.</summary>
     /// <returns>The mapping, and how many waiting events it released.</returns>
     public async Task<(PriceMapping Mapping, int Released)> SaveAsync(
@@ -45,12 +37,7 @@ internal sealed class PriceStore(NpgsqlDataSource dataSource)
                 .With("plan", planId).With("updated", mapping.UpdatedAt).ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using var release = new NpgsqlCommand("""
-            UPDATE stripe_events SET status = 'pending', attempts = 0, next_attempt_at = now(), processed_at = NULL, unmapped_price_id = NULL,
-                outcome = 'Price ' || @price || ' is mapped now; processing again.'
-            WHERE tenant_id = @tenant AND environment = @environment AND status = 'needs_attention' AND unmapped_price_id = @price
-            """, connection, transaction);
-        var released = await release.With("tenant", tenantId).With("environment", environment).With("price", priceId).ExecuteNonQueryAsync(cancellationToken);
+        var released = await EventStore.ReleaseWaitingAsync(connection, transaction, tenantId, environment, priceId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (mapping, released);
     }
@@ -63,9 +50,16 @@ internal sealed class PriceStore(NpgsqlDataSource dataSource)
         NpgsqlConnection connection, NpgsqlTransaction transaction, string tenantId, string environment, string priceId, CancellationToken cancellationToken)
     {
         await LockAsync(connection, transaction, tenantId, environment, priceId, cancellationToken);
-        await using var command = new NpgsqlCommand("""
-            SELECT price_id, product_id, plan_id, updated_at FROM price_mappings WHERE tenant_id = @tenant AND environment = @environment AND price_id = @price
-            """, connection, transaction);
+        return await FindAsync(connection, transaction, tenantId, environment, priceId, cancellationToken);
+    }
+
+    /// <summary>The mapping of <paramref name="priceId"/>, read inside the transaction of the event being processed.</summary>
+    public static async Task<PriceMapping?> FindAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string tenantId, string environment, string priceId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT price_id, product_id, plan_id, updated_at FROM price_mappings WHERE tenant_id = @tenant AND environment = @environment AND price_id = @price",
+            connection, transaction);
         command.With("tenant", tenantId).With("environment", environment).With("price", priceId);
         return await ReadAsync(command, cancellationToken) is [var mapping, ..] ? mapping : null;
     }

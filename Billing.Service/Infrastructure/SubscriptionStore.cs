@@ -22,7 +22,7 @@ internal static class SubscriptionStore
 
         await using var select = new NpgsqlCommand("""
             SELECT customer_id, license_id, price_id, period_end, payment_state, payment_state_at, suspended_for_nonpayment, cancel_at_period_end,
-                   subscription_state_at, ended_at, current_period_end
+                   subscription_state_at, ended_at
             FROM subscriptions WHERE tenant_id = @tenant AND environment = @environment AND subscription_id = @id FOR UPDATE
             """, connection, transaction);
         await using var reader = await select.With("tenant", tenantId).With("environment", environment).With("id", subscriptionId).ExecuteReaderAsync(cancellationToken);
@@ -42,7 +42,6 @@ internal static class SubscriptionStore
             CancelAtPeriodEnd = reader.GetBoolean(7),
             SubscriptionStateAt = reader.NullableTime(8),
             EndedAt = reader.NullableTime(9),
-            CurrentPeriodEnd = reader.NullableTime(10),
         };
     }
 
@@ -51,34 +50,33 @@ internal static class SubscriptionStore
         await using var command = new NpgsqlCommand("""
             UPDATE subscriptions SET customer_id = @customer, license_id = @license, price_id = @price, period_end = @period_end,
                 payment_state = @payment_state, payment_state_at = @payment_state_at, suspended_for_nonpayment = @suspended,
-                cancel_at_period_end = @cancel, subscription_state_at = @subscription_state_at, ended_at = @ended,
-                current_period_end = @current_period_end, updated_at = now()
+                cancel_at_period_end = @cancel, subscription_state_at = @subscription_state_at, ended_at = @ended, updated_at = now()
             WHERE tenant_id = @tenant AND environment = @environment AND subscription_id = @id
             """, connection, transaction);
         await command.With("customer", state.CustomerId).With("license", state.LicenseId).With("price", state.PriceId)
             .With("period_end", state.PeriodEnd).With("payment_state", state.PaymentState).With("payment_state_at", state.PaymentStateAt)
             .With("suspended", state.SuspendedForNonPayment).With("cancel", state.CancelAtPeriodEnd)
-            .With("subscription_state_at", state.SubscriptionStateAt).With("ended", state.EndedAt).With("current_period_end", state.CurrentPeriodEnd)
+            .With("subscription_state_at", state.SubscriptionStateAt).With("ended", state.EndedAt)
             .With("tenant", state.TenantId).With("environment", state.Environment).With("id", state.SubscriptionId)
             .ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Remembers which license a payment (payment intent or invoice) paid for.</summary>
-    public static async Task AddPaymentAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string tenantId, string environment, string paymentId, string licenseId, CancellationToken cancellationToken)
+    /// <summary>Remembers which license a payment intent paid for.</summary>
+    public static async Task AddPaymentAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string tenantId, string environment, string paymentIntentId, string licenseId, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("""
             INSERT INTO payments (tenant_id, environment, payment_id, license_id) VALUES (@tenant, @environment, @payment, @license)
             ON CONFLICT (tenant_id, environment, payment_id) DO NOTHING
             """, connection, transaction);
-        await command.With("tenant", tenantId).With("environment", environment).With("payment", paymentId).With("license", licenseId).ExecuteNonQueryAsync(cancellationToken);
+        await command.With("tenant", tenantId).With("environment", environment).With("payment", paymentIntentId).With("license", licenseId).ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>The license the first of <paramref name="paymentIds"/> that Billing knows paid for.</summary>
-    public static async Task<string?> LicenseOfPaymentAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string tenantId, string environment, IReadOnlyList<string> paymentIds, CancellationToken cancellationToken)
+    /// <summary>The license the payment intent paid for, when Billing knows it.</summary>
+    public static async Task<string?> LicenseOfPaymentAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string tenantId, string environment, string paymentIntentId, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
-            "SELECT license_id FROM payments WHERE tenant_id = @tenant AND environment = @environment AND payment_id = ANY(@payments) LIMIT 1", connection, transaction);
-        return (string?)await command.With("tenant", tenantId).With("environment", environment).With("payments", paymentIds.ToArray()).ExecuteScalarAsync(cancellationToken);
+            "SELECT license_id FROM payments WHERE tenant_id = @tenant AND environment = @environment AND payment_id = @payment", connection, transaction);
+        return (string?)await command.With("tenant", tenantId).With("environment", environment).With("payment", paymentIntentId).ExecuteScalarAsync(cancellationToken);
     }
 
     /// <summary>The licenses of the customer's subscriptions that have not ended.</summary>

@@ -13,14 +13,11 @@ internal sealed class SubscriptionState
     public string? LicenseId { get; set; }
     public string? PriceId { get; set; }
 
-    /// <summary>The end of the latest paid period the license was created or renewed to.</summary>
-    public DateTimeOffset? PeriodEnd { get; set; }
-
     /// <summary>
-    /// The end of the subscription's current period as Stripe last reported it (the items of an active or trialing
-    /// subscription's event, or a paid invoice's lines), known before the license exists: a new license expires then.
+    /// The end of the period the license was created or last renewed to; before the license exists, the latest one
+    /// Stripe reported (<see cref="ReportPeriodEnd"/>), which the license is created to expire at.
     /// </summary>
-    public DateTimeOffset? CurrentPeriodEnd { get; set; }
+    public DateTimeOffset? PeriodEnd { get; set; }
 
     /// <summary><c>paid</c> or <c>failed</c>: the outcome of the newest payment event applied, at <see cref="PaymentStateAt"/>.</summary>
     public string? PaymentState { get; set; }
@@ -34,12 +31,16 @@ internal sealed class SubscriptionState
     /// <summary>Set once the subscription's deletion was applied; nothing later changes the license.</summary>
     public DateTimeOffset? EndedAt { get; set; }
 
-    /// <summary>Notes a period end Stripe reported; it only moves forward (events arrive out of order).</summary>
+    /// <summary>
+    /// Notes a period end Stripe reported (the items of an active or trialing subscription's event, or a paid invoice's
+    /// lines) while no license exists yet; it only moves forward (events arrive out of order). Once the license exists,
+    /// <see cref="PeriodEnd"/> moves only when Licensing accepts a renewal to it.
+    /// </summary>
     public void ReportPeriodEnd(DateTimeOffset end)
     {
-        if (CurrentPeriodEnd is not { } known || end > known)
+        if (LicenseId is null && (PeriodEnd is not { } known || end > known))
         {
-            CurrentPeriodEnd = end;
+            PeriodEnd = end;
         }
     }
 

@@ -37,7 +37,7 @@ internal sealed class CheckoutHandler(LicensingClient licensing)
         var subscription = session.SubscriptionId is { } subscriptionId ? await context.LockSubscriptionAsync(subscriptionId, cancellationToken) : null;
         var existing = subscription?.LicenseId
             ?? (session.PaymentIntentId is { } payment
-                ? await SubscriptionStore.LicenseOfPaymentAsync(context.Connection, context.Transaction, context.TenantId, context.Environment, [payment], cancellationToken)
+                ? await SubscriptionStore.LicenseOfPaymentAsync(context.Connection, context.Transaction, context.TenantId, context.Environment, payment, cancellationToken)
                 : null);
         if (existing is not null)
         {
@@ -50,12 +50,6 @@ internal sealed class CheckoutHandler(LicensingClient licensing)
             return unresolved;
         }
 
-        if (subscription is not null && subscription.CurrentPeriodEnd is null)
-        {
-            return EventOutcome.Waiting($"The current period of subscription {subscription.SubscriptionId} is not known yet: it arrives with customer.subscription.created or invoice.paid, " +
-                "which Stripe sends with the checkout (the webhook endpoint must be subscribed to them).");
-        }
-
         var command = new CreateLicenseCommand
         {
             IdempotencyKey = context.Event.Id,
@@ -65,8 +59,14 @@ internal sealed class CheckoutHandler(LicensingClient licensing)
             PlanId = product.PlanId ?? "",
             CustomerEmail = session.CustomerDetails?.Email ?? session.CustomerEmail ?? "",
         };
-        if (subscription?.CurrentPeriodEnd is { } periodEnd)
+        if (subscription is not null)
         {
+            if (subscription.PeriodEnd is not { } periodEnd)
+            {
+                return EventOutcome.Waiting($"The current period of subscription {subscription.SubscriptionId} is not known yet: it arrives with customer.subscription.created or invoice.paid, " +
+                    "which Stripe sends with the checkout (the webhook endpoint must be subscribed to them).");
+            }
+
             // A subscription license, whatever the mapped plan's own type: it lives as long as the payments do.
             command.ExpiresAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(periodEnd);
             command.LicenseType = "subscription";
@@ -80,7 +80,6 @@ internal sealed class CheckoutHandler(LicensingClient licensing)
         if (subscription is not null)
         {
             subscription.LicenseId = license.Id;
-            subscription.PeriodEnd = subscription.CurrentPeriodEnd;
             subscription.CustomerId ??= session.CustomerId;
             await context.SaveAsync(subscription, cancellationToken);
         }
@@ -91,7 +90,7 @@ internal sealed class CheckoutHandler(LicensingClient licensing)
         }
 
         return EventOutcome.Applied($"Created license {license.Id} (product {product.ProductId}{(product.PlanId is null ? "" : $", plan {product.PlanId}")}" +
-            $"{(subscription is null ? "" : $", expiring at the period end {subscription.CurrentPeriodEnd:O}")}).");
+            $"{(command.ExpiresAt is { } expiresAt ? $", expiring at the period end {expiresAt.ToDateTimeOffset():O}" : "")}).");
     }
 
     /// <summary>The product and plan: the session's metadata first, then the mapping of the price the session or its subscription names.</summary>
@@ -103,10 +102,8 @@ internal sealed class CheckoutHandler(LicensingClient licensing)
             return new(product, metadata.GetValueOrDefault("plan_id") is { Length: > 0 } plan ? plan : null, null);
         }
 
-        // Line items are only present when the session was fetched with them expanded; events lack them.
-        var priceId = metadata.GetValueOrDefault("price_id")
-            ?? session.LineItems?.Data?.Select(item => item?.Price?.Id).FirstOrDefault(id => id is not null)
-            ?? subscription?.PriceId;
+        // Not the session's line items: Stripe includes them only when a session is fetched with them expanded, never in an event.
+        var priceId = metadata.GetValueOrDefault("price_id") ?? subscription?.PriceId;
         if (priceId is null)
         {
             return new("", null, subscription is null

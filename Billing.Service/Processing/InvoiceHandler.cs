@@ -38,13 +38,9 @@ internal sealed class InvoiceHandler(LicensingClient licensing)
             done.Add($"reinstated license {licenseId}");
         }
 
-        if (paidUntil is { } end)
+        if (paidUntil is { } end && end > context.Now && (subscription.PeriodEnd is not { } applied || end > applied))
         {
-            subscription.ReportPeriodEnd(end);
-            if (end > context.Now && (subscription.PeriodEnd is not { } applied || end > applied))
-            {
-                done.Add(await RenewAsync(context, subscription, licenseId, end, cancellationToken));
-            }
+            done.Add(await RenewAsync(context, subscription, licenseId, end, cancellationToken));
         }
 
         if (newer)
@@ -129,11 +125,10 @@ internal sealed class InvoiceHandler(LicensingClient licensing)
         return $"renewed license {licenseId} to {end:O}";
     }
 
-    /// <summary>Remembers the invoice, and the payment intents of its payments when the event lists them, as paying for the license (for refunds).</summary>
+    /// <summary>Remembers the payment intents of the invoice's payments, when the event lists them, as paying for the license (for refunds).</summary>
     private static async Task RememberPaymentAsync(EventContext context, Invoice invoice, string licenseId, CancellationToken cancellationToken)
     {
-        var paymentIntents = (invoice.Payments?.Data ?? []).Select(p => p?.Payment?.PaymentIntentId);
-        foreach (var payment in paymentIntents.Prepend(invoice.Id).OfType<string>().Distinct())
+        foreach (var payment in (invoice.Payments?.Data ?? []).Select(p => p?.Payment?.PaymentIntentId).OfType<string>().Distinct())
         {
             await SubscriptionStore.AddPaymentAsync(context.Connection, context.Transaction, context.TenantId, context.Environment, payment, licenseId, cancellationToken);
         }

@@ -41,9 +41,8 @@ internal sealed class RefundHandler(LicensingClient licensing)
     /// </summary>
     private static async Task<string?> LicenseOfAsync(EventContext context, Charge charge, CancellationToken cancellationToken)
     {
-        var payments = new[] { charge.PaymentIntentId }.OfType<string>().ToList();
-        if (payments.Count > 0
-            && await SubscriptionStore.LicenseOfPaymentAsync(context.Connection, context.Transaction, context.TenantId, context.Environment, payments, cancellationToken) is { } paid)
+        if (charge.PaymentIntentId is { } payment
+            && await SubscriptionStore.LicenseOfPaymentAsync(context.Connection, context.Transaction, context.TenantId, context.Environment, payment, cancellationToken) is { } paid)
         {
             return paid;
         }

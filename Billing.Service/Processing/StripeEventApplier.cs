@@ -1,3 +1,5 @@
+using Stripe;
+
 namespace Platform.Billing.Processing;
 
 /// <summary>Routes an event to what Billing does with its type.</summary>
@@ -5,12 +7,12 @@ internal sealed class StripeEventApplier(CheckoutHandler checkout, InvoiceHandle
 {
     public Task<EventOutcome> ApplyAsync(EventContext context, CancellationToken cancellationToken) => context.Event.Type switch
     {
-        "checkout.session.completed" or "checkout.session.async_payment_succeeded" => checkout.ApplyAsync(context, cancellationToken),
-        "invoice.paid" => invoices.PaidAsync(context, cancellationToken),
-        "invoice.payment_failed" => invoices.FailedAsync(context, cancellationToken),
-        "customer.subscription.created" or "customer.subscription.updated" => subscriptions.UpdatedAsync(context, cancellationToken),
-        "customer.subscription.deleted" => subscriptions.DeletedAsync(context, cancellationToken),
-        "charge.refunded" => refunds.RefundedAsync(context, cancellationToken),
+        EventTypes.CheckoutSessionCompleted or EventTypes.CheckoutSessionAsyncPaymentSucceeded => checkout.ApplyAsync(context, cancellationToken),
+        EventTypes.InvoicePaid => invoices.PaidAsync(context, cancellationToken),
+        EventTypes.InvoicePaymentFailed => invoices.FailedAsync(context, cancellationToken),
+        EventTypes.CustomerSubscriptionCreated or EventTypes.CustomerSubscriptionUpdated => subscriptions.UpdatedAsync(context, cancellationToken),
+        EventTypes.CustomerSubscriptionDeleted => subscriptions.DeletedAsync(context, cancellationToken),
+        EventTypes.ChargeRefunded => refunds.RefundedAsync(context, cancellationToken),
         var type => Task.FromResult(EventOutcome.Skipped($"Billing does not act on {type}.")),
     };
 }

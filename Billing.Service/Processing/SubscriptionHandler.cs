@@ -11,7 +11,7 @@ namespace Platform.Billing.Processing;
 /// license expires then) and, on deletion, revokes the license or lets it expire at the end of the paid period.
 /// A deleted subscription is final: no later event touches its license.
 /// </summary>
-internal sealed class SubscriptionHandler(LicensingClient licensing, PriceStore prices)
+internal sealed class SubscriptionHandler(LicensingClient licensing)
 {
     public async Task<EventOutcome> UpdatedAsync(EventContext context, CancellationToken cancellationToken)
     {
@@ -45,7 +45,8 @@ internal sealed class SubscriptionHandler(LicensingClient licensing, PriceStore 
                 : "no longer cancels at the period end");
         }
 
-        // Only a period in good standing: a past_due subscription has moved to a period nobody paid for yet.
+        // Only a period in good standing: a past_due subscription has moved to a period nobody paid for yet. (It counts
+        // only until the license exists: see ReportPeriodEnd.)
         if (stripe.Status is "active" or "trialing" && StripeTimes.CurrentPeriodEnd(stripe) is { } periodEnd)
         {
             subscription.ReportPeriodEnd(periodEnd);
@@ -63,7 +64,7 @@ internal sealed class SubscriptionHandler(LicensingClient licensing, PriceStore 
     /// <summary>A new price moves the license to the plan mapped to it; a price without a mapped plan leaves the plan as it is.</summary>
     private async Task<string> ChangePlanAsync(EventContext context, string licenseId, string before, string after, CancellationToken cancellationToken)
     {
-        if (await prices.FindAsync(context.TenantId, context.Environment, after, cancellationToken) is not { PlanId: { } planId })
+        if (await PriceStore.FindAsync(context.Connection, context.Transaction, context.TenantId, context.Environment, after, cancellationToken) is not { PlanId: { } planId })
         {
             return $"price changed from {before} to {after}, which maps to no plan; license {licenseId} keeps its plan";
         }

@@ -52,13 +52,12 @@ public sealed class ConfigurationApiTests(PostgresFixture postgres)
         Assert.Equal(["priceId", "productId", "planId", "updatedAt"], mapping.EnumerateObject().Select(p => p.Name));
         Assert.Equal("plan_Basic1", mapping.GetProperty("planId").GetString());
         Assert.Equal(["id", "hint", "createdAt"], Assert.Single(secrets.GetProperty("data").EnumerateArray()).EnumerateObject().Select(p => p.Name));
-        // The middleware of ServiceDefaults writes these two errors; read as text, whatever the spelling of its keys.
         Assert.Equal(HttpStatusCode.BadRequest, wrongType.StatusCode);
-        var typeError = await wrongType.Content.ReadAsStringAsync();
-        Assert.Contains("\"VALIDATION_ERROR\"", typeError, StringComparison.Ordinal);
-        Assert.Contains("paymentFailedGraceHours", typeError, StringComparison.Ordinal);
+        var typeError = await wrongType.JsonAsync();
+        Assert.Equal("VALIDATION_ERROR", typeError.GetProperty("code").GetString());
+        Assert.Contains("paymentFailedGraceHours", typeError.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
-        Assert.Contains("\"INVALID_JSON\"", await notJson.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("INVALID_JSON", (await notJson.JsonAsync()).GetProperty("code").GetString());
     }
 
     [Fact]

@@ -14,6 +14,8 @@ public sealed class SignatureTests(PostgresFixture postgres)
         var refusals = new[]
         {
             await scenario.PostEventAsync(payload, secret: "whsec_someone_elses_secret_0000"),
+            // Signed long ago and with another secret: the signature is wrong, not expired.
+            await scenario.PostEventAsync(payload, secret: "whsec_someone_elses_secret_0000", signedAt: DateTimeOffset.UtcNow.AddHours(-1)),
             await scenario.PostRawAsync(payload.Replace("ada@example.com", "eve@example.com", StringComparison.Ordinal), genuine),
             await scenario.PostRawAsync(payload, null),
             await scenario.PostRawAsync(payload, "t=abc,v1=xyz"),
