@@ -27,8 +27,8 @@ public sealed class FaultTests(PlatformFixture platform, ITestOutputHelper outpu
         await using var sink = await WebhookSink.StartAsync();
         using var api = platform.Gateway("testKey");
         var (endpoint, _) = await sink.SubscribeAsync(api, "license.created");
-        var validated = (await CreateAsync(api, "/api/v1/licenses", new { product_id = await ProductAsync(api, "Faults: validated"), type = "perpetual" })).GetProperty("license");
-        var productId = await ProductAsync(api, "Faults: written");
+        var validated = await api.CreateLicenseAsync(await api.CreateProductAsync("Faults: validated"));
+        var productId = await api.CreateProductAsync("Faults: written");
         var probes = new List<string>();
 
         using var loadClient = platform.Gateway("testKey");
@@ -194,18 +194,10 @@ public sealed class FaultTests(PlatformFixture platform, ITestOutputHelper outpu
     {
         // The warm-up validation before the load counts too.
         var expected = answered + 1;
-        var counted = 0;
-        for (var deadline = DateTime.UtcNow.AddSeconds(30); counted < expected && DateTime.UtcNow < deadline; await Task.Delay(250))
-        {
-            counted = await CountedAsync(api, licenseId);
-        }
-
+        await api.WaitForValidationCountAsync(licenseId, expected);
         await Task.Delay(TimeSpan.FromSeconds(2)); // a report counted twice would show by now
-        Assert.Equal(expected, await CountedAsync(api, licenseId));
+        Assert.Equal(expected, await api.ValidationCountAsync(licenseId));
     }
-
-    private static async Task<int> CountedAsync(HttpClient api, string licenseId) =>
-        (await api.GetFromJsonAsync<JsonElement>($"/api/v1/licenses/{licenseId}/usage")).GetProperty("validationCount").GetInt32();
 
     private void Report(List<Fault> faults, FaultLoad load)
     {
@@ -232,15 +224,5 @@ public sealed class FaultTests(PlatformFixture platform, ITestOutputHelper outpu
                 return ids;
             }
         }
-    }
-
-    private static async Task<string> ProductAsync(HttpClient api, string name) =>
-        (await CreateAsync(api, "/api/v1/products", new { name })).GetProperty("id").GetString()!;
-
-    private static async Task<JsonElement> CreateAsync(HttpClient api, string path, object body)
-    {
-        using var response = await api.PostAsJsonAsync(path, body);
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 }

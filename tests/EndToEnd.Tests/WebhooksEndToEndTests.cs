@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using Platform.EndToEnd.Tests.Faults;
@@ -19,10 +17,8 @@ public sealed class WebhooksEndToEndTests(PlatformFixture platform)
         await using var sink = await WebhookSink.StartAsync();
         using var api = platform.Gateway();
         var (endpoint, secret) = await sink.SubscribeAsync(api, "license.created");
-        var product = await (await api.PostAsJsonAsync("/api/v1/products", new { name = "E2E webhooks" })).Content.ReadFromJsonAsync<JsonElement>();
-        var created = await api.PostAsJsonAsync("/api/v1/licenses", new { product_id = product.GetProperty("id").GetString(), type = "subscription", expires_at = DateTimeOffset.UtcNow.AddDays(30) });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var licenseId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("license").GetProperty("id").GetString();
+        var productId = await api.CreateProductAsync("E2E webhooks");
+        var licenseId = (await api.CreateLicenseAsync(productId, "subscription", DateTimeOffset.UtcNow.AddDays(30))).GetProperty("id").GetString();
 
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!sink.Deliveries.Any(d => d.LicenseId == licenseId))

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CsCheck;
 using Platform.Fuzz.Tests.Generation;
@@ -101,11 +100,8 @@ public sealed class GeneratedInputTests(PlatformFixture platform, ITestOutputHel
     /// <summary>Ids of things that exist, so generated requests also reach the code past the lookups.</summary>
     private static async Task<IReadOnlyList<string>> KnownIdsAsync(HttpClient admin)
     {
-        var product = await admin.PostAsJsonAsync("/api/v1/products", new { name = "Fuzzed" });
-        var productId = (await product.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-        var license = await (await admin.PostAsJsonAsync("/api/v1/licenses", new { product_id = productId, type = "perpetual" }))
-            .Content.ReadFromJsonAsync<JsonElement>();
-        license = license.GetProperty("license");
+        var productId = await admin.CreateProductAsync("Fuzzed");
+        var license = await admin.CreateLicenseAsync(productId);
         return [productId, license.GetProperty("id").GetString()!, license.GetProperty("key").GetString()!];
     }
 }
