@@ -1,3 +1,6 @@
+using System.Globalization;
+using Platform.Gateway.Routing;
+
 namespace Platform.Gateway.Docs;
 
 /// <summary>One stable error code: the status it comes with, what it means and what the caller can do about it.</summary>
@@ -19,7 +22,7 @@ internal static class ErrorCatalog
         new("INVALID_KEY_FORMAT", 400, "The license key cannot be a key of this platform (its checksum fails or it has the wrong shape).", "Check that the whole key was copied; keys look like TO-XXXX-XXXX-XXXX-XXXX."),
         new("IDEMPOTENCY_KEY_REUSED", 422, "An Idempotency-Key was sent again with a different request.", "Use a new Idempotency-Key for each distinct request; repeat a key only to retry the same request."),
         new("PAYLOAD_TOO_LARGE", 413, "The body is larger than the route admits (1 MB unless the route says otherwise).", "Send a smaller body; split imports into batches."),
-        new("URI_TOO_LONG", 414, "The path and query together are longer than 8,000 characters.", "Send long values (lists of keys, filters) in a POST body instead of the URL."),
+        new("URI_TOO_LONG", 414, $"The path and query together are longer than {RequestTargetLimit.MaxLength.ToString("N0", CultureInfo.InvariantCulture)} characters.", "Send long values (lists of keys, filters) in a POST body instead of the URL."),
         new("UNSUPPORTED_MEDIA_TYPE", 415, "The body is not application/json, or its charset is not one the server knows.", "Send Content-Type: application/json with a UTF-8 body."),
         new("NOT_ACCEPTABLE", 406, "The Accept header asks for a representation the route does not produce.", "Accept application/json (or text/csv where a route offers it)."),
         new("METHOD_NOT_ALLOWED", 405, "The route exists but does not take this HTTP method (CONNECT and TRACE never are).", "Use a method the Allow header lists."),

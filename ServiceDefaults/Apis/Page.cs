@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Platform.ServiceDefaults.Apis;
 
 /// <summary>A page of a list: <c>{"data":[…],"pagination":{"page","limit","total","totalPages","hasMore"}}</c>.</summary>

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Npgsql;
+using Platform.ServiceDefaults.Data;
 
 namespace Platform.ServiceDefaults.Errors;
 
@@ -34,7 +34,7 @@ internal sealed class ErrorResponseMiddleware(RequestDelegate next, ILogger<Erro
             // The client went away; there is nobody to answer.
             return;
         }
-        catch (Exception ex) when (!context.Response.HasStarted && StoreUnreachable(ex) is { } store)
+        catch (Exception ex) when (!context.Response.HasStarted && StoreErrors.Unreachable(ex) is { } store)
         {
             logger.LogWarning("The database cannot be reached on {Method} {Path}: {Reason}", context.Request.Method, context.Request.Path, store.Message);
             context.Response.Clear();
@@ -57,27 +57,6 @@ internal sealed class ErrorResponseMiddleware(RequestDelegate next, ILogger<Erro
             await ApiErrorWriter.WriteAsync(context, context.Response.StatusCode, code, message);
         }
     }
-
-    /// <summary>
-    /// The error that says the database could not be reached or is shutting down, wherever EF Core or a retry wrapped it
-    /// (a connection refused, a timeout, Postgres starting or stopping): not a fault of the service, 503 from the first request.
-    /// </summary>
-    private static NpgsqlException? StoreUnreachable(Exception ex)
-    {
-        for (Exception? e = ex; e is not null; e = e.InnerException)
-        {
-            if (e is NpgsqlException npgsql && (npgsql is PostgresException postgres ? IsUnavailable(postgres.SqlState) : npgsql.IsTransient))
-            {
-                return npgsql;
-            }
-        }
-
-        return null;
-    }
-
-    // 08: connection exceptions; 57P01-57P03: the server is shutting down or not yet accepting connections; 53: out of resources.
-    private static bool IsUnavailable(string sqlState) =>
-        sqlState.StartsWith("08", StringComparison.Ordinal) || sqlState is "57P01" or "57P02" or "57P03" || sqlState.StartsWith("53", StringComparison.Ordinal);
 
     private static bool HasNoBody(HttpResponse response) =>
         response.ContentType is null && response.ContentLength is null or 0;

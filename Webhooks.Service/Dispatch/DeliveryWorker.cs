@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Platform.ServiceDefaults.Data;
 using Platform.Webhooks.Model;
 
 namespace Platform.Webhooks.Dispatch;
@@ -77,7 +78,7 @@ public sealed class DeliveryWorker(
                 await queue.RecordAsync(results, cancellationToken);
                 return;
             }
-            catch (Npgsql.NpgsqlException ex) when (ex.IsTransient && DateTime.UtcNow + FailureDelay < leaseEnds && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (StoreErrors.Unreachable(ex) is not null && DateTime.UtcNow + FailureDelay < leaseEnds)
             {
                 logger.LogWarning("Recording {Count} webhook attempts failed ({Reason}); retrying", results.Length, ex.Message);
                 await Task.Delay(FailureDelay, cancellationToken);

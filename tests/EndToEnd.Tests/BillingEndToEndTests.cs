@@ -21,8 +21,7 @@ public sealed class BillingEndToEndTests(PlatformFixture platform)
         using var api = platform.Gateway();
         var secret = await api.PostAsJsonAsync("/api/v1/billing/secrets", new { secret = Secret });
         Assert.True(secret.IsSuccessStatusCode, await secret.Content.ReadAsStringAsync());
-        var product = await (await api.PostAsJsonAsync("/api/v1/products", new { name = "E2E billing" })).Content.ReadFromJsonAsync<JsonElement>();
-        var productId = product.GetProperty("id").GetString();
+        var productId = await api.CreateProductAsync("E2E billing");
         var purchase = Purchase.New() with { Email = $"buyer-{Guid.NewGuid():N}@example.com" };
         var now = DateTimeOffset.UtcNow;
         var firstPeriodEnd = DateTimeOffset.FromUnixTimeSeconds(now.AddMonths(1).ToUnixTimeSeconds());

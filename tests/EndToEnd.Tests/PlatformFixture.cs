@@ -16,7 +16,6 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public DistributedApplication App { get; private set; } = null!;
 
-
     public async Task InitializeAsync() => App = await StartAsync(DataDir);
 
     /// <summary>Starts the AppHost with <paramref name="arguments"/> and waits until every resource is healthy.</summary>

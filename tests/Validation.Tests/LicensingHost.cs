@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using Grpc.AspNetCore.Server;
+using Grpc.Core.Interceptors;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -44,7 +46,8 @@ internal sealed class LicensingHost : IAsyncDisposable
     public Uri GrpcAddress { get; }
 
     /// <param name="relayEvents">False leaves the outbox unpublished, as if the broker were unreachable for Validation.</param>
-    public static async Task<LicensingHost> StartAsync(string connectionString, string eventBus, bool relayEvents = true)
+    /// <param name="interceptor">Runs around each gRPC call Licensing handles, to see the calls or lose their answers.</param>
+    public static async Task<LicensingHost> StartAsync(string connectionString, string eventBus, bool relayEvents = true, Interceptor? interceptor = null)
     {
         var secret = RandomNumberGenerator.GetBytes(32);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
@@ -67,6 +70,13 @@ internal sealed class LicensingHost : IAsyncDisposable
         {
             var relay = builder.Services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(OutboxRelay));
             builder.Services.Remove(relay);
+        }
+
+        if (interceptor is not null)
+        {
+            // Registered as a service, so the gRPC pipeline uses this instance rather than making one per call.
+            builder.Services.AddSingleton(interceptor.GetType(), interceptor);
+            builder.Services.Configure<GrpcServiceOptions>(o => o.Interceptors.Add(interceptor.GetType()));
         }
 
         var app = builder.Build();

@@ -1,3 +1,5 @@
+using Grpc.Core.Interceptors;
+
 namespace Platform.Validation.Tests;
 
 /// <summary>
@@ -27,10 +29,11 @@ internal sealed class TestPlatform : IAsyncDisposable
     /// <summary>Validation's runtime API, as an application calls it (no API key).</summary>
     public HttpClient Client { get; }
 
-    public static async Task<TestPlatform> StartAsync(PostgresFixture postgres, BrokerFixture broker, IDictionary<string, string?>? settings = null, bool relayEvents = true)
+    public static async Task<TestPlatform> StartAsync(PostgresFixture postgres, BrokerFixture broker, IDictionary<string, string?>? settings = null, bool relayEvents = true,
+        Interceptor? licensingInterceptor = null)
     {
         var eventBus = broker.ConnectionString;
-        var licensing = await LicensingHost.StartAsync(await postgres.CreateDatabaseAsync(), eventBus, relayEvents);
+        var licensing = await LicensingHost.StartAsync(await postgres.CreateDatabaseAsync(), eventBus, relayEvents, licensingInterceptor);
         var validation = await ValidationHost.StartAsync(licensing, eventBus, settings);
         var tenantId = await licensing.CreateTenantAsync();
         using var admin = licensing.AdminClient(tenantId);

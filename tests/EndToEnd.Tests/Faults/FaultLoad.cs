@@ -77,13 +77,9 @@ internal sealed class FaultLoad : IAsyncDisposable
     {
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/licenses")
-            {
-                Content = JsonContent.Create(new { product_id = productId, type = "perpetual" }),
-                Headers = { { "Idempotency-Key", idempotencyKey } },
-            };
+            using var request = PlatformApi.LicenseRequest(productId, idempotencyKey: idempotencyKey);
             using var response = await api.SendAsync(request);
-            var id = response.IsSuccessStatusCode ? (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("license").GetProperty("id").GetString() : null;
+            var id = response.IsSuccessStatusCode ? (await PlatformApi.LicenseOfAsync(response)).GetProperty("id").GetString() : null;
             return ((int)response.StatusCode, id);
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)

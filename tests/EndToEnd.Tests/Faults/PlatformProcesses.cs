@@ -18,9 +18,10 @@ internal sealed class PlatformProcesses(DistributedApplication app)
     public static int ChildOf(int pid) =>
         int.Parse(File.ReadAllText($"/proc/{pid}/task/{pid}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries)[0], CultureInfo.InvariantCulture);
 
-    /// <summary>The process's name and its state letter (R running, S sleeping, T stopped…), from <c>/proc/PID/stat</c>.</summary>
+    /// <summary>The process's name (its executable's, at most 15 characters), from <c>/proc/PID/comm</c>.</summary>
     public static string NameOf(int pid) => File.ReadAllText($"/proc/{pid}/comm").Trim();
 
+    /// <summary>The process's state letter (R running, S sleeping, T stopped…), from <c>/proc/PID/stat</c>.</summary>
     public static char StateOf(int pid)
     {
         var stat = File.ReadAllText($"/proc/{pid}/stat");

@@ -27,8 +27,5 @@ internal static class ClientAddress
             }
         },
     })
-    { BaseAddress = gateway, Timeout = Timeout };
-
-    /// <summary>How long a fuzz request may take before it counts as never answered.</summary>
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    { BaseAddress = gateway, Timeout = FuzzClient.Timeout };
 }

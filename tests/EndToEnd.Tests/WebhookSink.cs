@@ -5,13 +5,13 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace Platform.EndToEnd.Tests.Faults;
+namespace Platform.EndToEnd.Tests;
 
-/// <summary>One request a <see cref="WebhookSink"/> received: the signing headers and the body as sent.</summary>
-internal sealed record WebhookDelivery(string EventId, string Event, string Timestamp, string Signature, string Body)
-{
-    public string LicenseId => JsonDocument.Parse(Body).RootElement.GetProperty("data").GetProperty("licenseId").GetString()!;
-}
+/// <summary>
+/// One request a <see cref="WebhookSink"/> received: the signing headers, the body as sent, and the license it is about
+/// (<c>data.licenseId</c>, read once on arrival; null for a body without one).
+/// </summary>
+internal sealed record WebhookDelivery(string EventId, string Event, string Timestamp, string Signature, string Body, string? LicenseId);
 
 /// <summary>A vendor's webhook receiver on real Kestrel that notes every delivery and answers 200.</summary>
 internal sealed class WebhookSink : IAsyncDisposable
@@ -32,22 +32,39 @@ internal sealed class WebhookSink : IAsyncDisposable
         {
             using var reader = new StreamReader(context.Request.Body);
             var headers = context.Request.Headers;
+            var body = await reader.ReadToEndAsync();
             sink.Deliveries.Enqueue(new WebhookDelivery(headers["X-TO-Event-ID"].ToString(), headers["X-TO-Event"].ToString(),
-                headers["X-TO-Timestamp"].ToString(), headers["X-TO-Signature"].ToString(), await reader.ReadToEndAsync()));
+                headers["X-TO-Timestamp"].ToString(), headers["X-TO-Signature"].ToString(), body, LicenseIdOf(body)));
             return Results.Ok();
         });
         await sink.app.StartAsync();
         return sink;
     }
 
-    /// <summary>Registers the sink for <paramref name="eventType"/> with the tenant of <paramref name="api"/>; the endpoint's id and secret.</summary>
-    public async Task<(string Id, string Secret)> SubscribeAsync(HttpClient api, string eventType)
+    /// <summary>Registers the sink for <paramref name="eventType"/> with the tenant of <paramref name="api"/>, until the subscription is disposed.</summary>
+    public async Task<WebhookSubscription> SubscribeAsync(HttpClient api, string eventType)
     {
         using var created = await api.PostAsJsonAsync("/api/v1/webhooks", new { url = $"{app.Urls.First()}/hooks", events = new[] { eventType } });
         Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
         var endpoint = await created.Content.ReadFromJsonAsync<JsonElement>();
-        return (endpoint.GetProperty("id").GetString()!, endpoint.GetProperty("secret").GetString()!);
+        return new WebhookSubscription(api, endpoint.GetProperty("id").GetString()!, endpoint.GetProperty("secret").GetString()!);
     }
 
     public ValueTask DisposeAsync() => app.DisposeAsync();
+
+    private static string? LicenseIdOf(string body)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("data", out var data)
+                && data.ValueKind == JsonValueKind.Object && data.TryGetProperty("licenseId", out var id) && id.ValueKind == JsonValueKind.String
+                ? id.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null; // not JSON, so about no license; a test that reads the body reports it
+        }
+    }
 }
