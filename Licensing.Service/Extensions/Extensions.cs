@@ -80,6 +80,7 @@ public static class Extensions
         .AddScoped<Seats>()
         .AddScoped<DomainBindings>()
         .AddScoped<UsageRecorder>()
+        .AddScoped<ValidationFailureNotices>()
         .AddScoped<LicenseIssuer>()
         .AddScoped<LicenseCommands>();
 }

@@ -21,6 +21,7 @@ public sealed class LicensingDbContext(DbContextOptions<LicensingDbContext> opti
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<SeatLease> SeatLeases => Set<SeatLease>();
     public DbSet<UsageRecord> UsageRecords => Set<UsageRecord>();
+    public DbSet<ValidationFailureNotice> ValidationFailureNotices => Set<ValidationFailureNotice>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -69,6 +70,11 @@ public sealed class LicensingDbContext(DbContextOptions<LicensingDbContext> opti
         {
             usage.ToTable("usage_records");
             usage.Property(u => u.Id).UseIdentityByDefaultColumn();
+        });
+        modelBuilder.Entity<ValidationFailureNotice>(notice =>
+        {
+            notice.ToTable("validation_failure_notices");
+            notice.HasKey(n => new { n.LicenseId, n.Code });
         });
         modelBuilder.Entity<IdempotencyRecord>(record =>
         {

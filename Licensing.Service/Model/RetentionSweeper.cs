@@ -6,7 +6,8 @@ namespace Platform.Licensing.Model;
 /// Keeps the tables that only grow from growing for ever. Every <see cref="Interval"/> (<c>Licensing:RetentionSweepMinutes</c>,
 /// default 60) it deletes, a chunk at a time so that no statement holds many rows: usage records older than
 /// <c>Licensing:UsageRetentionDays</c> (90), idempotency keys older than <c>Licensing:IdempotencyKeyDays</c> (7: longer
-/// than Stripe retries an event, 3 days), usage report ids older than a day (a report whose answer was lost is sent again within seconds), and outbox rows published more than <c>Licensing:OutboxRetentionDays</c> (7) ago.
+/// than Stripe retries an event, 3 days), usage report ids older than a day (a report whose answer was lost is sent again within seconds), outbox rows published more than <c>Licensing:OutboxRetentionDays</c> (7) ago, and
+/// <c>validation.failed</c> notice rows with nothing pending whose minute is over.
 /// A license's own counters (<c>validation_count</c>, <c>last_validated_at</c>) are kept; only the detail rows go.
 /// </summary>
 internal sealed class RetentionSweeper(NpgsqlDataSource dataSource, RetentionPolicy policy, ILogger<RetentionSweeper> logger) : BackgroundService
@@ -42,7 +43,9 @@ internal sealed class RetentionSweeper(NpgsqlDataSource dataSource, RetentionPol
         await DeleteAsync("usage_records", "occurred_at < @before", now - policy.Usage, cancellationToken)
         + await DeleteAsync("idempotency_keys", "created_at < @before", now - policy.IdempotencyKeys, cancellationToken)
         + await DeleteAsync("outbox", "published_at < @before", now - policy.PublishedOutbox, cancellationToken)
-        + await DeleteAsync("usage_reports_received", "received_at < @before", now - policy.UsageReportIds, cancellationToken);
+        + await DeleteAsync("usage_reports_received", "received_at < @before", now - policy.UsageReportIds, cancellationToken)
+        // A notice row with nothing pending whose minute is over changes nothing: without it the next refusal is sent at once, as with it.
+        + await DeleteAsync("validation_failure_notices", "pending = 0 AND last_sent_at < @before", now - IntegrationEvents.ValidationFailureNotices.Spacing, cancellationToken);
 
     private async Task<long> DeleteAsync(string table, string condition, DateTimeOffset before, CancellationToken cancellationToken)
     {

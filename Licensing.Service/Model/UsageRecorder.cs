@@ -7,9 +7,10 @@ namespace Platform.Licensing.Model;
 /// Validation's usage reports: each stored as it arrives in <c>usage_batches</c> (one insert, durable before
 /// the report is acknowledged), then folded, many reports at a time, into <c>usage_records</c> (one row per
 /// license, result, domain and machine per fold) and each license's <c>validation_count</c> and
-/// <c>last_validated_at</c>. A fold claims its reports, writes the rows and deletes the reports in one
-/// statement, so every report is counted exactly once whatever the number of replicas. Records of licenses
-/// that do not exist are dropped when folded.
+/// <c>last_validated_at</c>, and its refusals into the pending counts of <c>validation.failed</c>
+/// (<see cref="IntegrationEvents.ValidationFailureNotices"/>). A fold claims its reports, writes the rows and deletes the
+/// reports in one statement, so every report is counted exactly once whatever the number of replicas. Records of
+/// licenses that do not exist are dropped when folded.
 /// </summary>
 internal sealed class UsageRecorder(NpgsqlDataSource dataSource)
 {
@@ -47,6 +48,15 @@ internal sealed class UsageRecorder(NpgsqlDataSource dataSource)
             FROM (SELECT license_id, sum(count) AS total, max(occurred_at) AS latest FROM input GROUP BY license_id) s
             WHERE licenses.id = s.license_id
             RETURNING licenses.id),
+        failures AS (
+            INSERT INTO validation_failure_notices AS n (license_id, code, pending, first_failed_at, last_failed_at)
+            SELECT license_id, result, least(sum(count), 2147483647)::int, min(occurred_at), max(occurred_at)
+            FROM input WHERE result <> 'valid' AND license_id IN (SELECT id FROM counted)
+            GROUP BY 1, 2 ORDER BY 1, 2
+            ON CONFLICT (license_id, code) DO UPDATE SET
+                pending = least(n.pending::bigint + excluded.pending, 2147483647)::int,
+                first_failed_at = CASE WHEN n.pending = 0 THEN excluded.first_failed_at ELSE least(n.first_failed_at, excluded.first_failed_at) END,
+                last_failed_at = greatest(n.last_failed_at, excluded.last_failed_at)),
         stored AS (
             INSERT INTO usage_records (license_id, occurred_at, result, domain, fingerprint, count)
             SELECT i.license_id, i.occurred_at, i.result, i.domain, i.fingerprint, i.count

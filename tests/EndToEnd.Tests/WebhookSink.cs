@@ -50,6 +50,20 @@ internal sealed class WebhookSink : IAsyncDisposable
         return new WebhookSubscription(api, endpoint.GetProperty("id").GetString()!, endpoint.GetProperty("secret").GetString()!);
     }
 
+    /// <summary>The first <paramref name="eventType"/> delivery about the license, waited for up to <paramref name="within"/>.</summary>
+    public async Task<WebhookDelivery> FirstAsync(string licenseId, string eventType, TimeSpan within)
+    {
+        for (var deadline = DateTime.UtcNow + within; ; await Task.Delay(100))
+        {
+            if (Deliveries.FirstOrDefault(d => d.LicenseId == licenseId && d.Event == eventType) is { } delivery)
+            {
+                return delivery;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"The {eventType} webhook of {licenseId} never arrived.");
+        }
+    }
+
     public ValueTask DisposeAsync() => app.DisposeAsync();
 
     private static string? LicenseIdOf(string body)
