@@ -2,7 +2,7 @@ namespace LicensePlatform.Client;
 
 /// <summary>The answer to activate or deactivate.</summary>
 /// <param name="Activated">Whether the machine is now active on the license.</param>
-/// <param name="MachineId">The machine (on activate).</param>
+/// <param name="MachineId">The machine's record on the platform (<c>mach_…</c>), on activate.</param>
 /// <param name="NewlyActivated">False when the machine was already active (activating again changes nothing).</param>
 /// <param name="Activations">Machines active now.</param>
 /// <param name="MaxActivations">How many may be; null if unlimited.</param>
