@@ -1,3 +1,4 @@
+using LicensePlatform.Client.Management;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,8 +13,8 @@ public static class LicenseClientServiceCollectionExtensions
     public const string HttpClientName = "LicensePlatform";
 
     /// <summary>
-    /// Adds <see cref="LicenseClient"/> (a singleton) with its options bound from <paramref name="configuration"/>
-    /// (e.g. the <c>LicenseClient</c> section: <c>BaseAddress</c>, <c>ApiKey</c>, <c>ProductId</c>, …).
+    /// Adds <see cref="LicenseClient"/> and <see cref="LicenseManagementClient"/> (singletons) with their options bound from
+    /// <paramref name="configuration"/> (e.g. the <c>LicenseClient</c> section: <c>BaseAddress</c>, <c>ApiKey</c>, <c>ProductId</c>, …).
     /// </summary>
     public static IHttpClientBuilder AddLicenseClient(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,7 +22,11 @@ public static class LicenseClientServiceCollectionExtensions
         return services.AddLicenseClient(_ => { });
     }
 
-    /// <summary>Adds <see cref="LicenseClient"/> (a singleton), configured by <paramref name="configure"/>.</summary>
+    /// <summary>
+    /// Adds <see cref="LicenseClient"/> and <see cref="LicenseManagementClient"/> (singletons), configured by
+    /// <paramref name="configure"/>. The management client needs <see cref="LicenseClientOptions.ApiKey"/> with the admin
+    /// scope, checked when it is first resolved.
+    /// </summary>
     public static IHttpClientBuilder AddLicenseClient(this IServiceCollection services, Action<LicenseClientOptions> configure)
     {
         services.AddOptions<LicenseClientOptions>().Configure(configure)
@@ -33,6 +38,11 @@ public static class LicenseClientServiceCollectionExtensions
             var factory = provider.GetRequiredService<IHttpClientFactory>();
             return new LicenseClient(provider.GetRequiredService<IOptions<LicenseClientOptions>>().Value, () => factory.CreateClient(HttpClientName),
                 provider.GetRequiredService<TimeProvider>());
+        });
+        services.TryAddSingleton(provider =>
+        {
+            var factory = provider.GetRequiredService<IHttpClientFactory>();
+            return new LicenseManagementClient(provider.GetRequiredService<IOptions<LicenseClientOptions>>().Value, () => factory.CreateClient(HttpClientName));
         });
         var http = services.AddHttpClient(HttpClientName, (provider, client) =>
         {
