@@ -16,7 +16,7 @@ internal sealed class Activations(LicensingDbContext db)
 {
     public async Task<ActivationResult> ActivateAsync(string key, MachineDetails details, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await UnitOfWork.BeginAsync(db, cancellationToken);
         var locked = await db.LockByKeyAsync(key, cancellationToken);
         var license = locked.License;
         var now = DateTimeOffset.UtcNow;
@@ -59,7 +59,7 @@ internal sealed class Activations(LicensingDbContext db)
     /// <returns>The license and how many machines remain, or null if the machine was not activated on it.</returns>
     public async Task<(License License, int Activations)?> DeactivateAsync(string key, string fingerprint, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await UnitOfWork.BeginAsync(db, cancellationToken);
         var license = (await db.LockByKeyAsync(key, cancellationToken)).License;
         var machine = await db.Machines.SingleOrDefaultAsync(m => m.LicenseId == license.Id && m.Fingerprint == fingerprint, cancellationToken);
         if (machine is null)

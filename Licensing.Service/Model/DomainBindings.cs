@@ -14,7 +14,7 @@ internal sealed class DomainBindings(LicensingDbContext db)
     public async Task<License> BindAsync(string key, string domain, CancellationToken cancellationToken)
     {
         var normalized = domain.Trim().TrimEnd('.').ToLowerInvariant();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await UnitOfWork.BeginAsync(db, cancellationToken);
         var locked = await db.LockByKeyAsync(key, cancellationToken);
         var (license, terms) = (locked.License, locked.Terms);
         if (license.Domains.Contains(normalized, StringComparer.Ordinal))

@@ -14,7 +14,7 @@ internal sealed class Seats(LicensingDbContext db)
 {
     public async Task<SeatResult> CheckoutAsync(string key, string clientId, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await UnitOfWork.BeginAsync(db, cancellationToken);
         var locked = await db.LockByKeyAsync(key, cancellationToken);
         var (license, terms) = (locked.License, locked.Terms);
         var now = DateTimeOffset.UtcNow;
@@ -48,7 +48,7 @@ internal sealed class Seats(LicensingDbContext db)
     /// <returns>The renewed lease, or null when it is unknown or already expired (its seat may be someone else's now).</returns>
     public async Task<SeatResult?> HeartbeatAsync(string key, string leaseId, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await UnitOfWork.BeginAsync(db, cancellationToken);
         var locked = await db.LockByKeyAsync(key, cancellationToken);
         var now = DateTimeOffset.UtcNow;
         var lease = await db.SeatLeases.SingleOrDefaultAsync(l => l.Id == leaseId && l.LicenseId == locked.License.Id && l.ExpiresAt > now, cancellationToken);
@@ -72,7 +72,7 @@ internal sealed class Seats(LicensingDbContext db)
     /// <returns>The seats still in use, or null when the lease is unknown or already expired.</returns>
     public async Task<int?> CheckinAsync(string key, string leaseId, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await UnitOfWork.BeginAsync(db, cancellationToken);
         var license = (await db.LockByKeyAsync(key, cancellationToken)).License;
         var now = DateTimeOffset.UtcNow;
         var removed = await db.SeatLeases.Where(l => l.Id == leaseId && l.LicenseId == license.Id && l.ExpiresAt > now).ExecuteDeleteAsync(cancellationToken);

@@ -100,6 +100,30 @@ public sealed class IdempotencyTests(PostgresFixture postgres)
         Assert.Equal(1, await database.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE type = 'license.created'"));
     }
 
+    [Fact]
+    public async Task AnActivationWithAKeyCommitsWithItsStoredAnswerAndIsReplayed()
+    {
+        await using var database = await Database.CreateAsync(postgres);
+        var (client, api, productId) = await StartAsync(database);
+        await using var _ = api;
+        var license = (await (await client.PostJsonAsync("/api/v1/licenses", new { product_id = productId, type = "perpetual", max_activations = 1 })).JsonAsync()).GetProperty("license");
+        client.DefaultRequestHeaders.Add("Idempotency-Key", "activate-1");
+
+        // Activation runs in a transaction of its own unless it is already in the filter's: both must commit as one.
+        var first = await client.PostJsonAsync("/api/v1/machines", new { license_id = license.GetProperty("id").GetString(), fingerprint = "m-1" });
+        var retry = await client.PostJsonAsync("/api/v1/machines", new { license_id = license.GetProperty("id").GetString(), fingerprint = "m-1" });
+        client.DefaultRequestHeaders.Remove("Idempotency-Key");
+        client.DefaultRequestHeaders.Add("Idempotency-Key", "activate-2");
+        var refused = await client.PostJsonAsync("/api/v1/machines", new { license_id = license.GetProperty("id").GetString(), fingerprint = "m-2" });
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created), (first.StatusCode, retry.StatusCode));
+        Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal((await first.JsonAsync()).GetProperty("id").GetString(), (await retry.JsonAsync()).GetProperty("id").GetString());
+        Assert.Equal("ACTIVATION_LIMIT_REACHED", (await refused.JsonAsync()).GetProperty("code").GetString());
+        Assert.Equal(1, await database.ScalarAsync<long>("SELECT count(*) FROM machines"));
+        Assert.Equal(2, await database.ScalarAsync<long>("SELECT count(*) FROM idempotency_keys"));
+    }
+
     private static async Task<(HttpClient Client, ApiHost Api, string ProductId)> StartAsync(Database database)
     {
         await using var db = database.CreateContext();
