@@ -21,7 +21,7 @@ public static class MachineFingerprint
     internal static string Hash(string? productId, string rawId) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"license-platform/machine/v1\n{productId}\n{rawId}"))).ToLowerInvariant();
 
-    private static string ReadRawId() =>
+    internal static string ReadRawId() =>
         (OperatingSystem.IsWindows() ? WindowsMachineGuid()
             : OperatingSystem.IsMacOS() ? MacPlatformUuid()
             : FirstReadable("/etc/machine-id", "/var/lib/dbus/machine-id", "/sys/class/dmi/id/product_uuid"))
