@@ -115,7 +115,10 @@ public sealed class LicenseClient : IDisposable
             new { request.Key, MachineId = request.MachineId ?? MachineId, request.Name, request.Platform, request.Hostname }, cancellationToken);
     }
 
-    /// <summary>Frees a machine's activation (this machine's when <paramref name="machineId"/> is null).</summary>
+    /// <summary>
+    /// Frees a machine's activation (this machine's when <paramref name="machineId"/> is null). A retry after a lost answer
+    /// can be refused with <c>MACHINE_NOT_FOUND</c>: the machine is deactivated either way.
+    /// </summary>
     /// <exception cref="LicenseApiException">Refused, e.g. <c>MACHINE_NOT_FOUND</c>.</exception>
     public async Task<Activation> DeactivateAsync(string key, string? machineId = null, CancellationToken cancellationToken = default)
     {

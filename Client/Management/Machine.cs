@@ -12,7 +12,7 @@ namespace LicensePlatform.Client.Management;
 /// <param name="LastSeenAt">When it was last seen.</param>
 public sealed record Machine(
     string Id,
-    [property: JsonPropertyName("license")] string LicenseId,
+    string LicenseId,
     string Fingerprint,
     string? Name,
     string? Platform,

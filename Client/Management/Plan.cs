@@ -18,7 +18,7 @@ namespace LicensePlatform.Client.Management;
 /// <param name="CreatedAt">When it was created.</param>
 public sealed record Plan(
     string Id,
-    [property: JsonPropertyName("product")] string ProductId,
+    string ProductId,
     string Name,
     LicenseType LicenseType,
     int? DurationDays,

@@ -13,6 +13,7 @@ public sealed class FloatingSeat : IAsyncDisposable
     private readonly string? clientId;
     private readonly CancellationTokenSource stopping = new();
     private readonly Task beating;
+    private int disposed;
 
     private FloatingSeat(LicenseClient client, string key, string? clientId, SeatLease lease)
     {
@@ -44,6 +45,11 @@ public sealed class FloatingSeat : IAsyncDisposable
     /// <summary>Stops the heartbeat and gives the seat back (a lease that already lapsed is not an error).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         await stopping.CancelAsync();
         await beating;
         try

@@ -15,7 +15,7 @@ internal sealed record ActivateMachineRequest(
 
 internal sealed record MachineResponse(
     string Id,
-    string License,
+    string LicenseId,
     string Fingerprint,
     string? Name,
     string? Platform,

@@ -23,7 +23,7 @@ internal sealed record PlanRequest(
 
 internal sealed record PlanResponse(
     string Id,
-    string Product,
+    string ProductId,
     string Name,
     string LicenseType,
     int? DurationDays,
