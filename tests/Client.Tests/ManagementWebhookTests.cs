@@ -16,7 +16,7 @@ public sealed class ManagementWebhookTests(PlatformFixture platform) : IDisposab
     public async Task An_endpoint_is_created_changed_tested_redelivered_rotated_and_deleted()
     {
         using var client = platform.ManagementClient(cache);
-        await using var receiver = await ManagementWebhookReceiver.StartAsync();
+        await using var receiver = await WebhookSink.StartAsync();
 
         var created = await client.Webhooks.CreateAsync(new CreateWebhookRequest
         {
@@ -38,7 +38,7 @@ public sealed class ManagementWebhookTests(PlatformFixture platform) : IDisposab
         var delivered = await DeliveredAsync(client, id, test.Id);
         Assert.Equal((1, 200, test.EventId), (delivered.Attempts, delivered.LastResponseCode, delivered.EventId));
         Assert.NotNull(delivered.DeliveredAt);
-        var received = Assert.Single(receiver.Received, r => r.DeliveryId == test.Id);
+        var received = Assert.Single(receiver.Deliveries, r => r.DeliveryId == test.Id);
         Assert.Equal("webhook.test", received.Event);
         Assert.Equal(Signature(created.Secret, received), received.Signature);
 
@@ -49,7 +49,7 @@ public sealed class ManagementWebhookTests(PlatformFixture platform) : IDisposab
         Assert.NotEqual(test.Id, redelivery.Id);
         Assert.Equal((test.Id, test.EventId), (redelivery.RedeliveryOf, redelivery.EventId));
         Assert.Equal(WebhookDeliveryStatus.Delivered, (await DeliveredAsync(client, id, redelivery.Id)).Status);
-        Assert.Contains(receiver.Received, r => r.DeliveryId == redelivery.Id);
+        Assert.Contains(receiver.Deliveries, r => r.DeliveryId == redelivery.Id);
 
         var rotated = await client.Webhooks.RotateSecretAsync(id);
         Assert.StartsWith("whsec_", rotated.Secret, StringComparison.Ordinal);

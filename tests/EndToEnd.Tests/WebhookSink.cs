@@ -11,7 +11,7 @@ namespace Platform.EndToEnd.Tests;
 /// One request a <see cref="WebhookSink"/> received: the signing headers, the body as sent, and the license it is about
 /// (<c>data.licenseId</c>, read once on arrival; null for a body without one).
 /// </summary>
-internal sealed record WebhookDelivery(string EventId, string Event, string Timestamp, string Signature, string Body, string? LicenseId);
+internal sealed record ReceivedWebhook(string EventId, string Event, string Timestamp, string Signature, string Body, string? LicenseId, string DeliveryId);
 
 /// <summary>A vendor's webhook receiver on real Kestrel that notes every delivery and answers 200.</summary>
 internal sealed class WebhookSink : IAsyncDisposable
@@ -20,7 +20,10 @@ internal sealed class WebhookSink : IAsyncDisposable
 
     private WebhookSink(WebApplication app) => this.app = app;
 
-    public ConcurrentQueue<WebhookDelivery> Deliveries { get; } = new();
+    public ConcurrentQueue<ReceivedWebhook> Deliveries { get; } = new();
+
+    /// <summary>Where it receives.</summary>
+    public Uri Url => new($"{app.Urls.First()}/hooks");
 
     public static async Task<WebhookSink> StartAsync()
     {
@@ -33,8 +36,8 @@ internal sealed class WebhookSink : IAsyncDisposable
             using var reader = new StreamReader(context.Request.Body);
             var headers = context.Request.Headers;
             var body = await reader.ReadToEndAsync();
-            sink.Deliveries.Enqueue(new WebhookDelivery(headers["X-TO-Event-ID"].ToString(), headers["X-TO-Event"].ToString(),
-                headers["X-TO-Timestamp"].ToString(), headers["X-TO-Signature"].ToString(), body, LicenseIdOf(body)));
+            sink.Deliveries.Enqueue(new ReceivedWebhook(headers["X-TO-Event-ID"].ToString(), headers["X-TO-Event"].ToString(),
+                headers["X-TO-Timestamp"].ToString(), headers["X-TO-Signature"].ToString(), body, LicenseIdOf(body), headers["X-TO-Delivery-ID"].ToString()));
             return Results.Ok();
         });
         await sink.app.StartAsync();
@@ -44,14 +47,14 @@ internal sealed class WebhookSink : IAsyncDisposable
     /// <summary>Registers the sink for <paramref name="eventType"/> with the tenant of <paramref name="api"/>, until the subscription is disposed.</summary>
     public async Task<WebhookSubscription> SubscribeAsync(HttpClient api, string eventType)
     {
-        using var created = await api.PostAsJsonAsync("/api/v1/webhooks", new { url = $"{app.Urls.First()}/hooks", events = new[] { eventType } });
+        using var created = await api.PostAsJsonAsync("/api/v1/webhooks", new { url = Url, events = new[] { eventType } });
         Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
         var endpoint = await created.Content.ReadFromJsonAsync<JsonElement>();
         return new WebhookSubscription(api, endpoint.GetProperty("id").GetString()!, endpoint.GetProperty("secret").GetString()!);
     }
 
     /// <summary>The first <paramref name="eventType"/> delivery about the license, waited for up to <paramref name="within"/>.</summary>
-    public async Task<WebhookDelivery> FirstAsync(string licenseId, string eventType, TimeSpan within)
+    public async Task<ReceivedWebhook> FirstAsync(string licenseId, string eventType, TimeSpan within)
     {
         for (var deadline = DateTime.UtcNow + within; ; await Task.Delay(100))
         {
