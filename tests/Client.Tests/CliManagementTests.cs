@@ -125,7 +125,7 @@ public sealed class CliManagementTests(PlatformFixture platform) : IDisposable
     [Fact]
     public async Task A_webhook_endpoint_is_created_tested_and_a_delivery_redelivered()
     {
-        await using var receiver = await ManagementWebhookReceiver.StartAsync();
+        await using var receiver = await WebhookSink.StartAsync();
 
         var created = await OkAsync("webhooks", "create", "--url", receiver.Url.ToString(), "--event", "license.created", "--description", "CLI test", "--json");
         var endpointId = created.GetProperty("endpoint").GetProperty("id").GetString()!;
@@ -144,7 +144,7 @@ public sealed class CliManagementTests(PlatformFixture platform) : IDisposable
         Assert.Equal("webhook.test", test.GetProperty("event").GetString());
         Assert.Contains(delivered.Json().GetProperty("data").EnumerateArray(), d => d.GetProperty("id").GetString() == deliveryId);
         Assert.Equal(deliveryId, redelivery.GetProperty("redeliveryOf").GetString());
-        Assert.Contains(receiver.Received, r => r.DeliveryId == deliveryId);
+        Assert.Contains(receiver.Deliveries, r => r.DeliveryId == deliveryId);
     }
 
     [Fact]
