@@ -33,10 +33,6 @@ public static class Failure
                     $"Check that {connection?.Url} (from {connection?.UrlSource}) is the platform's address and that it is up;"
                     + $" the call was tried {1 + (connection?.Retries ?? 0)} time(s) (--retries).");
                 return ExitCodes.Unreachable;
-            case HttpIOException or HttpRequestException:
-                // A streamed answer (an export) that broke off after it began.
-                Output.Error($"The platform's answer broke off: {exception.Message}");
-                return ExitCodes.Unreachable;
             case OperationCanceledException when cancellationToken.IsCancellationRequested:
                 Output.Error("Cancelled.");
                 return ExitCodes.Cancelled;

@@ -1,6 +1,10 @@
 namespace LicensePlatform.Client.Management;
 
-/// <summary>The body of an answer read as it arrives; disposing it disposes the answer and frees the connection.</summary>
+/// <summary>
+/// The body of an answer read as it arrives; disposing it disposes the answer and frees the connection. A body that breaks
+/// off (the platform stopped, the connection dropped) is a <see cref="LicensePlatformUnavailableException"/>, as every other
+/// failure to reach the platform.
+/// </summary>
 internal sealed class ResponseStream(HttpResponseMessage response, Stream body) : Stream
 {
     public override bool CanRead => true;
@@ -30,15 +34,34 @@ internal sealed class ResponseStream(HttpResponseMessage response, Stream body) 
         }
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => body.Read(buffer, offset, count);
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
-    public override int Read(Span<byte> buffer) => body.Read(buffer);
+    public override int Read(Span<byte> buffer)
+    {
+        try
+        {
+            return body.Read(buffer);
+        }
+        catch (IOException ex)
+        {
+            throw BrokeOff(ex);
+        }
+    }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        body.ReadAsync(buffer, offset, count, cancellationToken);
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        body.ReadAsync(buffer, cancellationToken);
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await body.ReadAsync(buffer, cancellationToken);
+        }
+        catch (IOException ex)
+        {
+            throw BrokeOff(ex);
+        }
+    }
 
     public override void Flush()
     {
@@ -67,4 +90,7 @@ internal sealed class ResponseStream(HttpResponseMessage response, Stream body) 
 
         base.Dispose(disposing);
     }
+
+    private static LicensePlatformUnavailableException BrokeOff(IOException ex) =>
+        new($"The platform's answer broke off: {ex.Message}", ex);
 }
