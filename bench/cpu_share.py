@@ -28,7 +28,10 @@ TICK = os.sysconf("SC_CLK_TCK")
 PROGRAMS = {
     "Validation.Service.dll": "validation", "Licensing.Service.dll": "licensing", "Gateway.dll": "gateway",
     "Webhooks.Service.dll": "webhooks", "Billing.Service.dll": "billing", "AppHost.dll": "apphost",
-    "ValidationBench.dll": "bench", "HttpBench.dll": "bench", "postgres": "postgres", "beam.smp": "rabbitmq",
+    # The AppHost (Aspire) runs each service's own executable under `dotnet run`.
+    "Validation.Service": "validation", "Licensing.Service": "licensing", "Gateway": "gateway",
+    "Webhooks.Service": "webhooks", "Billing.Service": "billing", "AppHost": "apphost",
+    "ValidationBench.dll": "bench", "HttpBench.dll": "bench", "GrpcBench.dll": "bench", "postgres": "postgres", "beam.smp": "rabbitmq",
     "wrk": "wrk",
 }
 

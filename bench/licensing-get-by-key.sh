@@ -11,7 +11,7 @@ data=$(mktemp -d /tmp/platform-bench-XXXXXX); chmod 755 "$data"
 log="$data.log"
 . bench/platform.sh
 start_platform "$data" "$log"
-trap 'kill -TERM $apphost 2>/dev/null; wait $apphost 2>/dev/null; rm -rf "$data" "$log"' EXIT
+trap 'kill -TERM $apphost 2>/dev/null; wait $apphost 2>/dev/null; rm -rf "$data" "$log" "$data".cpu-*' EXIT
 
 wait_for_platform "$data"
 read -r grpc pgport < <(python3 -c '
@@ -25,5 +25,14 @@ secret=$(cat "$data/secrets/identity-secret")
 # up for well over the client's usual 8 s, which the first figure would measure. 30 s of the same load first.
 export BENCH_WARMUP_SECONDS=${BENCH_WARMUP_SECONDS:-30}
 echo "cores: $(nproc); licensing gRPC at $grpc"
+# Each measured phase with the CPU each process used during it (bench/cpu_share.py; the load generator is "other").
 dotnet bench/GrpcBench/bin/Release/net10.0/GrpcBench.dll licensing "$grpc" \
-  "Host=127.0.0.1;Port=$pgport;Username=postgres;Database=licensingdb" "$tenant" "$secret" "${1:-32}" "${2:-10}"
+  "Host=127.0.0.1;Port=$pgport;Username=postgres;Database=licensingdb" "$tenant" "$secret" "${1:-32}" "${2:-10}" |
+  while IFS= read -r line; do
+    case "$line" in
+      measuring) python3 bench/cpu_share.py snap "$data.cpu-before"; continue ;;
+      calls/s:*) python3 bench/cpu_share.py snap "$data.cpu-after"
+                 echo "$line"; echo "  $(python3 bench/cpu_share.py diff "$data.cpu-before" "$data.cpu-after")"; continue ;;
+    esac
+    echo "$line"
+  done
