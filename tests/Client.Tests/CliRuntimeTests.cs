@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace Platform.Client.Tests;
 
 /// <summary>
@@ -90,7 +87,7 @@ public sealed class CliRuntimeTests(PlatformFixture platform)
     [Fact]
     public async Task A_platform_nobody_listens_for_exits_3()
     {
-        var closed = new Dictionary<string, string?> { ["LICENSE_API_URL"] = $"http://127.0.0.1:{ClosedPort()}" };
+        var closed = new Dictionary<string, string?> { ["LICENSE_API_URL"] = $"http://127.0.0.1:{Platform.AppHost.Servers.FreePort.Next()}" };
 
         var validate = await CliProcess.RunAsync(closed, "validate", "--key", "ANY-KEY-AT-ALL", "--retries", "1", "--json");
         var keys = await CliProcess.RunAsync(closed, "keys", "--retries", "0");
@@ -134,16 +131,6 @@ public sealed class CliRuntimeTests(PlatformFixture platform)
         var key = json.Json().GetProperty("keys").EnumerateArray().First();
         Assert.Equal(("OKP", "Ed25519"), (key.GetProperty("kty").GetString(), key.GetProperty("crv").GetString()));
         Assert.Contains(key.GetProperty("kid").GetString()!, table.Stdout, StringComparison.Ordinal);
-    }
-
-    /// <summary>A loopback port that was free a moment ago: nothing listens on it.</summary>
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     private static async Task<CliResult> EventuallyAsync(Func<Task<CliResult>> run, Func<CliResult, bool> done)

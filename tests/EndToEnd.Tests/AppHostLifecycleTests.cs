@@ -39,7 +39,7 @@ public sealed class AppHostLifecycleTests : IDisposable
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(Repository.OutputOf("Licensing.Service"));
         info.Environment.Remove("ConnectionStrings__licensingdb");
-        info.Environment["Kestrel__Endpoints__http__Url"] = $"http://127.0.0.1:{AppHostProcess.FreePort()}";
+        info.Environment["Kestrel__Endpoints__http__Url"] = $"http://127.0.0.1:{Platform.AppHost.Servers.FreePort.Next()}";
         using var service = Process.Start(info)!;
         var stderr = service.StandardError.ReadToEndAsync();
         var stdout = service.StandardOutput.ReadToEndAsync();

@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using Platform.AppHost.Servers;
 
 namespace Platform.EndToEnd.Tests;
 
@@ -45,8 +44,8 @@ internal sealed class AppHostProcess : IDisposable
         if (dashboard)
         {
             // What the AppHost's launch profile gives ./run, on ports of the test's own.
-            info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort()}";
-            info.Environment["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] = $"http://127.0.0.1:{FreePort()}";
+            info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort.Next()}";
+            info.Environment["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] = $"http://127.0.0.1:{FreePort.Next()}";
             info.Environment["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true";
             info.Environment["DOTNET_ENVIRONMENT"] = "Development";
         }
@@ -109,7 +108,7 @@ internal sealed class AppHostProcess : IDisposable
         while (true)
         {
             var left = resources.Where(r => r.Pid is { } pid && Directory.Exists($"/proc/{pid}") && !IsZombie(pid)).Select(r => r.Name)
-                .Concat(resources.Where(r => r.Urls.Any(u => u.Port > 0 && !IsFree(u.Port))).Select(r => r.Name + " (port)"))
+                .Concat(resources.Where(r => r.Urls.Any(u => u.Port > 0 && !FreePort.IsFree(u.Port))).Select(r => r.Name + " (port)"))
                 .ToList();
             if (left.Count == 0)
             {
@@ -128,27 +127,6 @@ internal sealed class AppHostProcess : IDisposable
         var text = await tool.StandardOutput.ReadToEndAsync();
         await tool.WaitForExitAsync();
         return text;
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var probe = new TcpListener(IPAddress.Loopback, port);
-            probe.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 
     private static bool IsZombie(int pid)

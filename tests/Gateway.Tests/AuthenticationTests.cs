@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.Gateway.Auth;
 using Platform.Licensing.Model;
 using Platform.ServiceDefaults.Identity;
+using Platform.AppHost.Servers;
 
 namespace Platform.Gateway.Tests;
 
@@ -227,7 +228,7 @@ public sealed class AuthenticationTests(PlatformFixture platform)
     {
         await using var gateway = await GatewayHost.StartAsync(platform, new Dictionary<string, string?>
         {
-            ["services:licensing:grpc:0"] = $"http://127.0.0.1:{Repository.FreePort()}",
+            ["services:licensing:grpc:0"] = $"http://127.0.0.1:{FreePort.Next()}",
         });
 
         using var response = await gateway.Client("to_live_someKeyThatCannotBeCheckedNow000").GetAsync("/api/v1/products");

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Platform.Licensing.Model;
+using Platform.AppHost.Servers;
 
 namespace Platform.Gateway.Tests;
 
@@ -169,7 +170,7 @@ public sealed class ForwarderTests(PlatformFixture platform)
     [InlineData("2")]
     public async Task AnUpstreamThatIsDownIs503(string upstreamVersion)
     {
-        var down = $"http://127.0.0.1:{Repository.FreePort()}";
+        var down = $"http://127.0.0.1:{FreePort.Next()}";
         var (gateway, client) = await StartAsync(upstreamVersion, new() { ["services:webhooks:http:0"] = down, ["services:webhooks:h2c:0"] = down });
         await using var host = gateway;
         using var owned = client;

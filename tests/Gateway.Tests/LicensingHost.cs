@@ -12,6 +12,7 @@ using Platform.Licensing.Model;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Identity;
+using Platform.AppHost.Servers;
 
 namespace Platform.Gateway.Tests;
 
@@ -41,8 +42,8 @@ internal sealed class LicensingHost : IAsyncDisposable
     public static async Task<LicensingHost> StartAsync(string connectionString, string eventBus)
     {
         var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        var http = new Uri($"http://127.0.0.1:{Repository.FreePort()}");
-        var grpc = new Uri($"http://127.0.0.1:{Repository.FreePort()}");
+        var http = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        var grpc = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             EnvironmentName = "Production",

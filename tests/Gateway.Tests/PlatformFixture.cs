@@ -25,8 +25,16 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Upstream.DisposeAsync();
-        await Licensing.DisposeAsync();
+        if (Upstream is not null)
+        {
+            await Upstream.DisposeAsync();
+        }
+
+        if (Licensing is not null)
+        {
+            await Licensing.DisposeAsync();
+        }
+
         await broker.DisposeAsync();
         await postgres.DisposeAsync();
     }

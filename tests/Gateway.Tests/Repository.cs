@@ -17,11 +17,4 @@ internal static class Repository
 
         throw new InvalidOperationException("Platform.sln not found above " + AppContext.BaseDirectory);
     }
-
-    public static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

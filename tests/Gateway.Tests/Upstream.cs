@@ -2,11 +2,8 @@ using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Platform.Gateway.Tests;
@@ -45,23 +42,21 @@ internal sealed class Upstream : IAsyncDisposable
     public static async Task<Upstream> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
-        var h2cPort = Repository.FreePort();
+        ListenOptions http1 = null!, h2c = null!;
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = null;
-            k.Listen(IPAddress.Loopback, 0);
-            k.Listen(IPAddress.Loopback, h2cPort, listen => listen.Protocols = HttpProtocols.Http2);
+            k.Listen(IPAddress.Loopback, 0, listen => http1 = listen);
+            k.Listen(IPAddress.Loopback, 0, listen => (h2c = listen).Protocols = HttpProtocols.Http2);
         });
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var upstream = new Upstream(app);
         app.MapGet("/openapi/v1.json", () => Results.Text(OpenApiDocument, "application/json"));
         app.Map("/{**path}", upstream.HandleAsync);
-        await app.StartAsync();
-        var h2c = new Uri($"http://127.0.0.1:{h2cPort}");
-        upstream.H2cAddress = h2c;
-        upstream.Address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-            .Select(a => new Uri(a)).Single(a => a.Port != h2cPort);
+        await app.StartAsync(); // binding puts the ports the kernel gave into the listen options
+        upstream.Address = new Uri($"http://127.0.0.1:{http1.IPEndPoint!.Port}");
+        upstream.H2cAddress = new Uri($"http://127.0.0.1:{h2c.IPEndPoint!.Port}");
         return upstream;
     }
 

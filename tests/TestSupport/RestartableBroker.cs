@@ -1,5 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
+using Platform.AppHost.Servers;
 
 namespace Platform.Testing;
 
@@ -10,7 +9,7 @@ namespace Platform.Testing;
 public sealed class RestartableBroker : IAsyncDisposable
 {
     private readonly string dataDir = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "platform-restartable-broker-" + Guid.NewGuid().ToString("N")[..12])).FullName;
-    private readonly int port = FreePortRun();
+    private readonly int port = FreePort.NextRun(3); // the node's port, +1 for distribution, +2 for its port mapper
     private DistributedApplication? app;
 
     public string ConnectionString => $"amqp://guest:guest@127.0.0.1:{port}/";
@@ -33,34 +32,5 @@ public sealed class RestartableBroker : IAsyncDisposable
     {
         await StopAsync();
         Directory.Delete(dataDir, recursive: true);
-    }
-
-    /// <summary>A port whose next two are free too: the node uses the port, +1 for distribution and +2 for its port mapper.</summary>
-    private static int FreePortRun()
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            var candidate = Random.Shared.Next(20_000, 60_000);
-            if (Enumerable.Range(candidate, 3).All(IsFree))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("No run of three free ports found.");
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 }

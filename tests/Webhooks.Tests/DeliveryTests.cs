@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Platform.AppHost.Servers;
 
 namespace Platform.Webhooks.Tests;
 
@@ -90,7 +91,7 @@ public sealed class DeliveryTests(PostgresFixture postgres, BrokerFixture broker
     [Fact]
     public async Task AReceiverThatIsDownWhenTheEventHappensGetsItOnceItComesUp()
     {
-        var port = Receiver.FreePort();
+        var port = FreePort.Next();
         await using var host = await WebhooksHost.StartAsync(await WebhooksSetup.CreateAsync(postgres, broker));
         var tenant = TestEvents.NewTenant();
         using var client = host.ClientFor(tenant);

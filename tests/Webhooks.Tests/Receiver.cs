@@ -50,14 +50,6 @@ internal sealed class Receiver : IAsyncDisposable
         return new Receiver(app, requests, bound);
     }
 
-    /// <summary>A port nothing listens on yet (a receiver that is down).</summary>
-    public static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     public async Task<List<ReceivedRequest>> WaitForAsync(int count, TimeSpan? within = null)
     {
         var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(30));
