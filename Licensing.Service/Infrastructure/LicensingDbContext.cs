@@ -121,8 +121,9 @@ public sealed class LicensingDbContext(DbContextOptions<LicensingDbContext> opti
         return text.ToString();
     }
 
-    private sealed class LowerCaseEnumConverter<T>() : ValueConverter<T, string>(
-        value => SnakeCase(value.ToString()),
-        text => Enum.Parse<T>(text.Replace("_", "", StringComparison.Ordinal), true))
+    /// <summary>An enum from its column's text (<c>keep_access</c> is <see cref="ExpiryBehavior.KeepAccess"/>).</summary>
+    internal static T ParseEnum<T>(string text) where T : struct, Enum => Enum.Parse<T>(text.Replace("_", "", StringComparison.Ordinal), true);
+
+    private sealed class LowerCaseEnumConverter<T>() : ValueConverter<T, string>(value => SnakeCase(value.ToString()), text => ParseEnum<T>(text))
         where T : struct, Enum;
 }

@@ -12,13 +12,17 @@ public sealed record LicenseTerms(
     public const int DefaultMaxActivations = 1;
     private const int DefaultSeatLeaseSeconds = 900;
 
-    public static LicenseTerms Of(License license, Plan? plan) => new(
+    public static LicenseTerms Of(License license, Plan? plan) =>
+        Of(license.MaxActivations, license.MaxDomains, license.MaxSeats, license.Features, plan);
+
+    /// <summary>The terms of a license with these limits and features of its own (null: its plan's) on <paramref name="plan"/>.</summary>
+    public static LicenseTerms Of(int? maxActivations, int? maxDomains, int? maxSeats, IReadOnlyList<string> features, Plan? plan) => new(
         plan?.Name,
         plan?.DurationDays,
-        license.MaxActivations ?? plan?.MaxActivations ?? DefaultMaxActivations,
-        license.MaxDomains ?? plan?.MaxDomains,
-        license.MaxSeats ?? plan?.MaxSeats,
-        plan is null ? license.Features : [.. plan.Features.Union(license.Features, StringComparer.Ordinal)],
+        maxActivations ?? plan?.MaxActivations ?? DefaultMaxActivations,
+        maxDomains ?? plan?.MaxDomains,
+        maxSeats ?? plan?.MaxSeats,
+        plan is null ? features : [.. plan.Features.Union(features, StringComparer.Ordinal)],
         plan?.RequiresActivation ?? false,
         plan?.SeatLeaseSeconds ?? DefaultSeatLeaseSeconds,
         plan?.OfflineGraceDays ?? 0,
