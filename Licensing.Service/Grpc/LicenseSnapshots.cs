@@ -16,16 +16,16 @@ internal static class LicenseSnapshots
     /// key, or its previous one in grace.
     /// </summary>
     public static async Task<LicenseSnapshot> ReadAsync(LicensingDbContext db, License license, string? askedKey, CancellationToken cancellationToken) =>
-        Of((await QueryAsync(db, ByIds, [license.Id], cancellationToken)).SingleOrDefault()
+        Of((await QueryAsync(db, ById, license.Id, cancellationToken)).SingleOrDefault()
             ?? throw new InvalidOperationException($"License {license.Id} is gone."), askedKey);
 
     /// <summary>The license that has <paramref name="key"/> (or had it before a rotation); this is a cache miss of Validation.</summary>
     public static async Task<LicenseSnapshot?> FindByKeyAsync(LicensingDbContext db, string key, CancellationToken cancellationToken)
     {
-        var rows = await QueryAsync(db, ByKeys, [key], cancellationToken);
+        var rows = await QueryAsync(db, ByKey, key, cancellationToken);
         if (rows.Count == 0)
         {
-            rows = await QueryAsync(db, ByPreviousKeys, [key], cancellationToken);
+            rows = await QueryAsync(db, ByPreviousKey, key, cancellationToken);
         }
 
         return rows.Count == 0 ? null : Of(rows[0], key);
@@ -44,7 +44,7 @@ internal static class LicenseSnapshots
             return snapshots;
         }
 
-        foreach (var row in await QueryAsync(db, ByKeys, [.. keys], cancellationToken))
+        foreach (var row in await QueryAsync(db, ByKeys, keys.ToArray(), cancellationToken))
         {
             snapshots.Add(Of(row, row.Key));
         }
@@ -82,7 +82,11 @@ internal static class LicenseSnapshots
         LEFT JOIN plans p ON p.id = l.plan_id
         """;
 
-    private const string ByIds = Select + "\nWHERE l.id = ANY($1)";
+    // One key is compared with =, not = ANY of a one-key array: Postgres estimates ten rows for an array it cannot see,
+    // and for that plan it planned every call anew.
+    private const string ById = Select + "\nWHERE l.id = $1";
+    private const string ByKey = Select + "\nWHERE l.key = $1";
+    private const string ByPreviousKey = Select + "\nWHERE l.previous_key = $1";
     private const string ByKeys = Select + "\nWHERE l.key = ANY($1)";
     private const string ByPreviousKeys = Select + "\nWHERE l.previous_key = ANY($1)";
 
@@ -90,17 +94,18 @@ internal static class LicenseSnapshots
     /// Runs one of the queries above on the context's connection, inside its transaction if one is open (a command reads
     /// back what it has just written).
     /// </summary>
-    private static async Task<List<SnapshotRow>> QueryAsync(LicensingDbContext db, string sql, string[] values, CancellationToken cancellationToken)
+    /// <param name="value">A key or id (a string), or several (a string array).</param>
+    private static async Task<List<SnapshotRow>> QueryAsync(LicensingDbContext db, string sql, object value, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
             await using var command = new NpgsqlCommand(sql, connection, (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
-            command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = values });
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
             command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = DateTimeOffset.UtcNow });
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var rows = new List<SnapshotRow>(values.Length);
+            var rows = new List<SnapshotRow>();
             while (await reader.ReadAsync(cancellationToken))
             {
                 rows.Add(Read(reader));
