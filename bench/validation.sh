@@ -102,7 +102,7 @@ measured() { # name url keysfile mode [driver]
 # The cold run takes each cold key once, with the load generator, which stops at the last key: wrk would wrap around to
 # keys it had already cached once misses run faster than 90,000 in the run's time, and measure hits as misses.
 once() { # url keysfile mode secs
-  $bench load "$1" "$2" "$connections" "$4" sequential |
+  $bench load "$1" "$2" "$connections" "$4" "$3" |
     awk '{print $2, $4, $6, "(" $8 " keys" ($10 > 0 ? ", errors: " $10 : "") ")"}'
 }
 bare_result=$(measured bare "$bare" "$data/hot.txt" random)

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Platform.AppHost.Servers;
 using Platform.Gateway.Auth;
 using Platform.Licensing.Model;
 using Platform.ServiceDefaults.Identity;
-using Platform.AppHost.Servers;
 
 namespace Platform.Gateway.Tests;
 

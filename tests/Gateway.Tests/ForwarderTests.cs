@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using Platform.Licensing.Model;
 using Platform.AppHost.Servers;
+using Platform.Licensing.Model;
 
 namespace Platform.Gateway.Tests;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Platform.AppHost.Servers;
 using Platform.Licensing.Extensions;
 using Platform.Licensing.Apis;
 using Platform.Licensing.Infrastructure;
@@ -12,7 +13,6 @@ using Platform.Licensing.Model;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Identity;
-using Platform.AppHost.Servers;
 
 namespace Platform.Gateway.Tests;
 
