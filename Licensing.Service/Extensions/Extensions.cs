@@ -51,6 +51,7 @@ public static class Extensions
         builder.AddCallerIdentity();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CallMetrics>();
+        builder.Services.AddSingleton<SnapshotReads>();
         builder.Services.AddGrpc().AddServiceOptions<LicensingGrpcService>(o =>
         {
             o.Interceptors.Add<CallMetrics>();

@@ -15,28 +15,27 @@ internal static class LicenseSnapshots
     /// The snapshot of <paramref name="license"/> (just changed) as seen through <paramref name="askedKey"/>: its current
     /// key, or its previous one in grace.
     /// </summary>
-    public static async Task<LicenseSnapshot> ReadAsync(LicensingDbContext db, License license, string? askedKey, CancellationToken cancellationToken) =>
-        Of((await QueryAsync(db, ById, license.Id, cancellationToken)).SingleOrDefault()
-            ?? throw new InvalidOperationException($"License {license.Id} is gone."), askedKey);
-
-    /// <summary>The license that has <paramref name="key"/> (or had it before a rotation); this is a cache miss of Validation.</summary>
-    public static async Task<LicenseSnapshot?> FindByKeyAsync(LicensingDbContext db, string key, CancellationToken cancellationToken)
+    public static async Task<LicenseSnapshot> ReadAsync(LicensingDbContext db, License license, string? askedKey, CancellationToken cancellationToken)
     {
-        var rows = await QueryAsync(db, ByKey, key, cancellationToken);
-        if (rows.Count == 0)
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            rows = await QueryAsync(db, ByPreviousKey, key, cancellationToken);
+            var rows = await QueryAsync((NpgsqlConnection)db.Database.GetDbConnection(),
+                (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction(), ById, license.Id, cancellationToken);
+            return Of(rows.SingleOrDefault() ?? throw new InvalidOperationException($"License {license.Id} is gone."), askedKey);
         }
-
-        return rows.Count == 0 ? null : Of(rows[0], key);
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>
     /// The snapshots of every license that has one of <paramref name="keys"/> (or had it before a rotation), one per key
     /// asked for; keys no license has are left out. Validation renews its hot snapshots and reads its concurrent misses
-    /// with it.
+    /// with it, and Licensing its concurrent <c>GetLicenseByKey</c> calls (<see cref="SnapshotReads"/>).
     /// </summary>
-    public static async Task<List<LicenseSnapshot>> FindByKeysAsync(LicensingDbContext db, IReadOnlySet<string> keys, CancellationToken cancellationToken)
+    public static async Task<List<LicenseSnapshot>> FindByKeysAsync(NpgsqlConnection connection, IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
         var snapshots = new List<LicenseSnapshot>(keys.Count);
         if (keys.Count == 0)
@@ -44,15 +43,20 @@ internal static class LicenseSnapshots
             return snapshots;
         }
 
-        foreach (var row in await QueryAsync(db, ByKeys, keys.ToArray(), cancellationToken))
+        // One key is compared with =, not = ANY of a one-key array: Postgres estimates ten rows for an array it cannot
+        // see, and for that plan it planned every call anew.
+        var one = keys.Count == 1;
+        object asked = one ? keys.First() : keys.ToArray();
+        foreach (var row in await QueryAsync(connection, null, one ? ByKey : ByKeys, asked, cancellationToken))
         {
             snapshots.Add(Of(row, row.Key));
         }
 
-        var rest = keys.Except(snapshots.Select(s => s.Key), StringComparer.Ordinal).ToArray();
-        if (rest.Length > 0)
+        if (snapshots.Count < keys.Count)
         {
-            foreach (var row in await QueryAsync(db, ByPreviousKeys, rest, cancellationToken))
+            var rest = keys.Except(snapshots.Select(s => s.Key), StringComparer.Ordinal).ToArray();
+            one = rest.Length == 1;
+            foreach (var row in await QueryAsync(connection, null, one ? ByPreviousKey : ByPreviousKeys, one ? rest[0] : rest, cancellationToken))
             {
                 snapshots.Add(Of(row, row.PreviousKey));
             }
@@ -83,8 +87,6 @@ internal static class LicenseSnapshots
         LEFT JOIN plans p ON p.id = l.plan_id
         """;
 
-    // One key is compared with =, not = ANY of a one-key array: Postgres estimates ten rows for an array it cannot see,
-    // and for that plan it planned every call anew.
     private const string ById = Select + "\nWHERE l.id = $1";
     private const string ByKey = Select + "\nWHERE l.key = $1";
     private const string ByPreviousKey = Select + "\nWHERE l.previous_key = $1";
@@ -92,32 +94,24 @@ internal static class LicenseSnapshots
     private const string ByPreviousKeys = Select + "\nWHERE l.previous_key = ANY($1)";
 
     /// <summary>
-    /// Runs one of the queries above on the context's connection, inside its transaction if one is open (a command reads
-    /// back what it has just written).
+    /// Runs one of the queries above on <paramref name="connection"/> (open), inside <paramref name="transaction"/> if
+    /// one is given (a command reads back what it has just written).
     /// </summary>
     /// <param name="value">A key or id (a string), or several (a string array).</param>
-    private static async Task<List<SnapshotRow>> QueryAsync(LicensingDbContext db, string sql, object value, CancellationToken cancellationToken)
+    private static async Task<List<SnapshotRow>> QueryAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, object value, CancellationToken cancellationToken)
     {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = value });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = DateTimeOffset.UtcNow });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<SnapshotRow>();
+        while (await reader.ReadAsync(cancellationToken))
         {
-            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-            await using var command = new NpgsqlCommand(sql, connection, (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = DateTimeOffset.UtcNow });
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var rows = new List<SnapshotRow>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                rows.Add(Read(reader));
-            }
+            rows.Add(Read(reader));
+        }
 
-            return rows;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        return rows;
     }
 
     private static SnapshotRow Read(NpgsqlDataReader row) => new(

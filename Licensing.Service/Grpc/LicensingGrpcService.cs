@@ -13,13 +13,13 @@ namespace Platform.Licensing.Grpc;
 /// run-time API (machines, domains, seats, usage) and Billing's commands, split over the partial files.
 /// </summary>
 internal sealed partial class LicensingGrpcService(
-    LicensingDbContext db, Activations activations, Seats seats, DomainBindings domains, UsageRecorder usage, LicenseCommands commands) : LicensingBase
+    LicensingDbContext db, SnapshotReads snapshots, Activations activations, Seats seats, DomainBindings domains, UsageRecorder usage, LicenseCommands commands) : LicensingBase
 {
     /// <summary>A license by its key, or by its previous key after a rotation (the snapshot then says until when that key is valid).</summary>
     public override async Task<LicenseSnapshot> GetLicenseByKey(GetLicenseByKeyRequest request, ServerCallContext context)
     {
         var key = RequireKey(request.Key);
-        var snapshot = await LicenseSnapshots.FindByKeyAsync(db, key, context.CancellationToken)
+        var snapshot = await snapshots.ReadAsync(key).WaitAsync(context.CancellationToken)
             ?? throw new RpcException(new Status(StatusCode.NotFound, "No license has this key."));
         GrpcCaller.Of(context).RequireTenant(snapshot.TenantId, snapshot.Environment);
         return snapshot;
@@ -42,7 +42,7 @@ internal sealed partial class LicensingGrpcService(
         }
 
         var response = new GetLicensesByKeysResponse();
-        response.Licenses.Add(await LicenseSnapshots.FindByKeysAsync(db, keys, context.CancellationToken));
+        response.Licenses.Add(await snapshots.FindAsync(keys, context.CancellationToken));
         var caller = GrpcCaller.Of(context);
         foreach (var snapshot in response.Licenses)
         {
