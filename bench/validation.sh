@@ -86,7 +86,8 @@ if once: rps=int(once.group(1))/float(once.group(2))
 p50=ms(re.search(r"^\s*50%\s+(\S+)",text,re.M).group(1)); p99=ms(re.search(r"^\s*99%\s+(\S+)",text,re.M).group(1))
 non2xx=re.search(r"Non-2xx or 3xx responses:\s+(\d+)",text)
 notes=([f"{once.group(1)} keys"] if once else []) + ([f"non-2xx: {non2xx.group(1)}"] if non2xx else [])
-print(f"{rps:.0f} {p50:.2f} {p99:.2f}" + (f" ({', '.join(notes)})" if notes else ""))'
+note=", ".join(notes)
+print(f"{rps:.0f} {p50:.2f} {p99:.2f}" + (f" ({note})" if notes else ""))'
   else
     $bench load "$1" "$2" "$connections" "$4" "$3" | awk '{print $2, $4, $6, ($10 > 0 ? "(errors: " $10 ")" : "")}'
   fi
