@@ -5,10 +5,10 @@ using Platform.ServiceDefaults.Batching;
 namespace Platform.Licensing.Grpc;
 
 /// <summary>
-/// Snapshots by key, read on a connection of their own. <see cref="CoalescedReads{TKey, TValue}.ReadAsync"/> coalesces concurrent single-key reads
-/// (<c>GetLicenseByKey</c>: the misses of every Validation replica that does not batch them itself, and the Gateway's
-/// lookups) into one query per batch, as <see cref="CoalescedReads{TKey, TValue}"/> describes: under load, Postgres
-/// then runs one statement for many keys instead of one each.
+/// Snapshots by key, read on a connection of their own. <see cref="CoalescedReads{TKey, TValue}.ReadAsync"/> coalesces
+/// concurrent <c>GetLicenseByKey</c> calls (each Validation replica sends one for a key that misses alone, so several
+/// replicas missing at once arrive together) into one query per batch, as <see cref="CoalescedReads{TKey, TValue}"/>
+/// describes: under load, Postgres then runs one statement for many keys instead of one each.
 /// </summary>
 /// <remarks>Two reads in flight keep Postgres busy (one is answered while the next is sent) without queueing behind many.</remarks>
 internal sealed class SnapshotReads(NpgsqlDataSource dataSource) : CoalescedReads<string, LicenseSnapshot>(GetLicensesByKeysRequest.MaxKeys, maxReadsInFlight: 2)
