@@ -1,7 +1,7 @@
 -- wrk script of bench/validation.sh: POST /api/v1/validate with keys from $KEYS_FILE, drawn at random
--- ($KEY_MODE=random), each in turn across threads ($KEY_MODE=sequential, $THREADS threads, wrapping around), or each
--- once ($KEY_MODE=once: a thread stops after its last key). wrk itself divides by the whole -d duration, so in "once"
--- mode done() prints "once: <requests> requests in <seconds> s", timed from the start to the last thread's stop.
+-- ($KEY_MODE=random) or each once, in turn across $THREADS threads ($KEY_MODE=once: a thread stops after its last key).
+-- wrk itself divides by the whole -d duration, so in "once" mode done() prints "once: <requests> requests in
+-- <seconds> s", timed from the start to the last thread's stop.
 local keys = {}
 for line in io.lines(os.getenv("KEYS_FILE")) do keys[#keys + 1] = line end
 local mode = os.getenv("KEY_MODE") or "random"
@@ -35,7 +35,7 @@ function request()
   local key
   if mode == "random" then
     key = keys[math.random(#keys)]
-  elseif mode == "once" and index >= #keys then
+  elseif index >= #keys then
     -- Out of keys: stop, and hand wrk one last request (a key already asked for), which it does not wait for.
     if not stopped_at then
       stopped_at = now()
@@ -43,7 +43,7 @@ function request()
     end
     key = keys[#keys]
   else
-    key = keys[(index % #keys) + 1]
+    key = keys[index + 1]
     index = index + nthreads
   end
   return wrk.format(nil, nil, nil, '{"key":"' .. key .. '"}')

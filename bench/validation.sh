@@ -71,8 +71,10 @@ bare_pid=$!
 for _ in $(seq 1 100); do grep -q PORT "$data/bare.out" 2>/dev/null && break; sleep 0.1; done
 bare="http://127.0.0.1:$(awk '/PORT/ {print $2}' "$data/bare.out")"
 
-# One run: prints "requests/s p50_ms p99_ms".
-drive() { # url keysfile mode secs
+# One run: prints "requests/s p50_ms p99_ms". Mode "random" draws keys at random; "once" takes each key once and stops
+# at the last (wrk's once mode in bench/validation.lua, the load generator's "sequential"): wrapping around to keys
+# already cached would measure hits as misses once misses ran faster than the keys last.
+drive() { # url keysfile random|once secs
   if [ "$driver" = wrk ]; then
     KEYS_FILE="$2" KEY_MODE="$3" THREADS=$threads wrk -t$threads -c"$connections" -d"$4s" --latency -s bench/validation.lua "$1/api/v1/validate" | python3 -c '
 import re,sys
@@ -89,7 +91,8 @@ notes=([f"{once.group(1)} keys"] if once else []) + ([f"non-2xx: {non2xx.group(1
 note=", ".join(notes)
 print(f"{rps:.0f} {p50:.2f} {p99:.2f}" + (f" ({note})" if notes else ""))'
   else
-    $bench load "$1" "$2" "$connections" "$4" "$3" | awk '{print $2, $4, $6, ($10 > 0 ? "(errors: " $10 ")" : "")}'
+    $bench load "$1" "$2" "$connections" "$4" "$([ "$3" = once ] && echo sequential || echo random)" |
+      awk -v once="$([ "$3" = once ] && echo 1)" '{print $2, $4, $6, (once ? "(" $8 " keys" ($10 > 0 ? ", errors: " $10 : "") ")" : ($10 > 0 ? "(errors: " $10 ")" : ""))}'
   fi
 }
 
@@ -98,21 +101,10 @@ echo "cores: $(nproc); load average: $(cut -d' ' -f1-3 /proc/loadavg); driver: $
 python3 bench/cpu_share.py settle "$settle_seconds" "$min_age"
 drive "$bare" "$data/hot.txt" random "$warmup" > /dev/null
 # A measured run, with the CPU each process used and the machine's steal recorded around it (bench/cpu_share.py).
-measured() { # name url keysfile mode [driver]
+measured() { # name url keysfile mode
   python3 bench/cpu_share.py snap "$data/$1.cpu-before"
-  ${5:-drive} "$2" "$3" "$4" "$seconds"
+  drive "$2" "$3" "$4" "$seconds"
   python3 bench/cpu_share.py snap "$data/$1.cpu-after"
-}
-# The cold run takes each cold key once and stops at the last (wrk's "once" mode in bench/validation.lua, or the load
-# generator): wrapping around to keys already cached would measure hits as misses once misses ran faster than 90,000 in
-# the run's time.
-once() { # url keysfile mode secs
-  if [ "$driver" = wrk ]; then
-    drive "$1" "$2" once "$4"
-  else
-    $bench load "$1" "$2" "$connections" "$4" "$3" |
-      awk '{print $2, $4, $6, "(" $8 " keys" ($10 > 0 ? ", errors: " $10 : "") ")"}'
-  fi
 }
 bare_result=$(measured bare "$bare" "$data/hot.txt" random)
 # Warm-up: every hot key validated once (so cached), then a few seconds of the measured load.
@@ -121,7 +113,7 @@ echo "warm-up, every hot key once (misses): $($bench load "$validation" "$data/h
 python3 bench/cpu_share.py settle "$settle_seconds"
 drive "$validation" "$data/hot.txt" random "$hot_warmup" > /dev/null
 hot_result=$(measured hot "$validation" "$data/hot.txt" random)
-cold_result=$(measured cold "$validation" "$data/cold.txt" sequential once)
+cold_result=$(measured cold "$validation" "$data/cold.txt" once)
 
 python3 - "$bare_result" "$hot_result" "$cold_result" <<'PY'
 import sys

@@ -43,11 +43,7 @@ internal static class LicenseSnapshots
             return snapshots;
         }
 
-        // One key is compared with =, not = ANY of a one-key array: Postgres estimates ten rows for an array it cannot
-        // see, and for that plan it planned every call anew.
-        var one = keys.Count == 1;
-        object asked = one ? keys.First() : keys.ToArray();
-        foreach (var row in await QueryAsync(connection, null, one ? ByKey : ByKeys, asked, cancellationToken))
+        foreach (var row in await QueryKeysAsync(connection, ByKey, ByKeys, keys, cancellationToken))
         {
             snapshots.Add(Of(row, row.Key));
         }
@@ -55,8 +51,7 @@ internal static class LicenseSnapshots
         if (snapshots.Count < keys.Count)
         {
             var rest = keys.Except(snapshots.Select(s => s.Key), StringComparer.Ordinal).ToArray();
-            one = rest.Length == 1;
-            foreach (var row in await QueryAsync(connection, null, one ? ByPreviousKey : ByPreviousKeys, one ? rest[0] : rest, cancellationToken))
+            foreach (var row in await QueryKeysAsync(connection, ByPreviousKey, ByPreviousKeys, rest, cancellationToken))
             {
                 snapshots.Add(Of(row, row.PreviousKey));
             }
@@ -64,6 +59,14 @@ internal static class LicenseSnapshots
 
         return snapshots;
     }
+
+    // One key is compared with =, not = ANY of a one-key array: Postgres estimates ten rows for an array it cannot see,
+    // and for that plan it planned every call anew.
+    private static Task<List<SnapshotRow>> QueryKeysAsync(
+        NpgsqlConnection connection, string oneKey, string manyKeys, IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
+        keys.Count == 1
+            ? QueryAsync(connection, null, oneKey, keys.First(), cancellationToken)
+            : QueryAsync(connection, null, manyKeys, keys.ToArray(), cancellationToken);
 
     // Keys are looked up by the current key first and by the previous key only for those no license has: an index lookup
     // on one column cost Postgres about a fifth less than the OR of both (a BitmapOr over two indexes; pgbench on the

@@ -51,7 +51,7 @@ public sealed class GetLicenseByKeyTests(PostgresFixture postgres)
     }
 
     [Fact]
-    public async Task ConcurrentCallsAreReadTogetherAndEachGetsTheAnswerForItsOwnKey()
+    public async Task ManyConcurrentCallsEachGetTheAnswerForTheirOwnKey()
     {
         await using var database = await Database.CreateAsync(postgres);
         var licenses = new List<License>();
@@ -69,8 +69,9 @@ public sealed class GetLicenseByKeyTests(PostgresFixture postgres)
         });
         await using var server = await GrpcTestServer.StartAsync(database.DataSource);
 
-        // Far more calls at once than Licensing reads at once, so most wait and are read in batches: every caller still
-        // gets its own license, the rotated one through its old key as well, and a key nobody has NOT_FOUND.
+        // Far more calls at once than Licensing reads at once, so most wait for a batch (the batching itself is
+        // CoalescedReadsTests'): every caller still gets its own license, the rotated one through its old key as well,
+        // and a key nobody has NOT_FOUND.
         var asked = licenses.Select(l => (Key: l.Key, Id: (string?)l.Id, Max: l.MaxActivations))
             .Append((Key: oldKey, Id: rotated.Id, Max: rotated.MaxActivations)).Append((Key: rotated.Key, Id: rotated.Id, Max: rotated.MaxActivations))
             .Append((Key: LicenseKeyFormat.Generate(), Id: null, Max: null)).ToArray();
