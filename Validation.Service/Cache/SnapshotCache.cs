@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Threading.Channels;
 using Grpc.Core;
@@ -25,7 +24,8 @@ internal sealed class SnapshotCache
     private readonly LruMap<CachedLicense> licenses;
     private readonly LruMap<UnknownKey> unknown;
     private readonly ConcurrentDictionary<string, Lazy<Task<LookupResult>>> inFlight = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, ImmutableHashSet<string>> keysByLicense = new(StringComparer.Ordinal);
+    /// <summary>The cached keys of each license (one, or two while a rotated key still validates), replaced on change.</summary>
+    private readonly ConcurrentDictionary<string, string[]> keysByLicense = new(StringComparer.Ordinal);
     private readonly VersionFloor floor = new();
     private readonly long maxAgeTicks;
     private readonly long negativeTtlTicks;
@@ -148,7 +148,7 @@ internal sealed class SnapshotCache
         {
             if (asked.Contains(snapshot.Key) && found.Add(snapshot.Key) && licenses.TryGet(snapshot.Key, out var current))
             {
-                if (current.Snapshot.Equals(snapshot) && !floor.IsBelow(current.LicenseId, current.Version))
+                if (current.IsFrom(snapshot) && !floor.IsBelow(current.LicenseId, current.Version))
                 {
                     var (fetchedAt, refreshAt) = Ages();
                     current.ReadAgain(fetchedAt, refreshAt);
@@ -285,17 +285,19 @@ internal sealed class SnapshotCache
             return;
         }
 
+        // The entry's own copy of the key where it is the one asked for (not a rotated one): one string kept, not two.
+        key = string.Equals(key, license.View.Key, StringComparison.Ordinal) ? license.View.Key : key;
         licenses.Set(key, license);
         unknown.Remove(key);
-        keysByLicense.AddOrUpdate(license.LicenseId, static (_, k) => [k], static (_, set, k) => set.Add(k), key);
+        keysByLicense.AddOrUpdate(license.LicenseId, static (_, k) => [k], static (_, keys, k) => keys.Contains(k) ? keys : [.. keys, k], key);
     }
 
     private void Unindex(string licenseId, string key)
     {
-        while (keysByLicense.TryGetValue(licenseId, out var keys))
+        while (keysByLicense.TryGetValue(licenseId, out var keys) && keys.Contains(key))
         {
-            var rest = keys.Remove(key);
-            if (rest.IsEmpty ? keysByLicense.TryRemove(KeyValuePair.Create(licenseId, keys)) : keysByLicense.TryUpdate(licenseId, rest, keys))
+            string[] rest = [.. keys.Where(k => k != key)];
+            if (rest.Length == 0 ? keysByLicense.TryRemove(KeyValuePair.Create(licenseId, keys)) : keysByLicense.TryUpdate(licenseId, rest, keys))
             {
                 return;
             }

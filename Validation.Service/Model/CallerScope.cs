@@ -24,6 +24,6 @@ internal static class CallerScope
 
     public static bool CanSee(CallerIdentity? caller, CachedLicense license) =>
         caller is null
-        || (string.Equals(caller.TenantId, license.Snapshot.TenantId, StringComparison.Ordinal)
-            && string.Equals(caller.Environment, license.Snapshot.Environment, StringComparison.Ordinal));
+        || (string.Equals(caller.TenantId, license.TenantId, StringComparison.Ordinal)
+            && string.Equals(caller.Environment, license.Environment, StringComparison.Ordinal));
 }

@@ -14,33 +14,32 @@ internal static class LicenseRules
 
     public static Refusal? Check(CachedLicense license, ValidationQuery query, DateTimeOffset now)
     {
-        var snapshot = license.Snapshot;
         if (license.KeyValidUntil is { } validUntil && now >= validUntil)
         {
             return Refusal.KeyRotated;
         }
 
-        switch (snapshot.Status)
+        switch (license.Status)
         {
             case "suspended":
                 return Refusal.Suspended;
             case "revoked":
                 return Refusal.Revoked;
-            case "expired" when snapshot.ExpiryBehavior != KeepAccess:
-                return snapshot.ExpiryBehavior == Revoke ? Refusal.Revoked : Refusal.Expired;
+            case "expired" when license.ExpiryBehavior != KeepAccess:
+                return license.ExpiryBehavior == Revoke ? Refusal.Revoked : Refusal.Expired;
         }
 
-        if (IsPastExpiry(license, now) && snapshot.ExpiryBehavior != KeepAccess)
+        if (IsPastExpiry(license, now) && license.ExpiryBehavior != KeepAccess)
         {
-            return snapshot.ExpiryBehavior == Revoke ? Refusal.Revoked : Refusal.Expired;
+            return license.ExpiryBehavior == Revoke ? Refusal.Revoked : Refusal.Expired;
         }
 
-        if (query.ProductId is { } product && !string.Equals(product, snapshot.ProductId, StringComparison.Ordinal))
+        if (query.ProductId is { } product && !string.Equals(product, license.ProductId, StringComparison.Ordinal))
         {
             return Refusal.ProductMismatch;
         }
 
-        if (snapshot.RequiresActivation && (query.Machine is null || !license.Machines.Contains(query.Machine)))
+        if (license.RequiresActivation && (query.Machine is null || !license.Machines.Contains(query.Machine)))
         {
             return Refusal.MachineNotActivated;
         }
@@ -52,12 +51,12 @@ internal static class LicenseRules
 
         if (query.Domain is { } domain && !license.Domains.Contains(domain))
         {
-            if (snapshot.DomainsFixed)
+            if (license.DomainsFixed)
             {
                 return Refusal.DomainMismatch;
             }
 
-            if (snapshot.HasMaxDomains && license.Domains.Count >= snapshot.MaxDomains)
+            if (license.MaxDomains is { } maxDomains && license.Domains.Count >= maxDomains)
             {
                 return Refusal.DomainLimitReached;
             }
@@ -72,7 +71,7 @@ internal static class LicenseRules
 
     /// <summary>Whether the license is past its expiry time (it may still be valid, with keep_access).</summary>
     public static bool IsPastExpiry(CachedLicense license, DateTimeOffset now) =>
-        license.Snapshot.Status == "expired" || (license.ExpiresAt is { } expiresAt && now >= expiresAt);
+        license.Status == "expired" || (license.ExpiresAt is { } expiresAt && now >= expiresAt);
 
     /// <summary>The domain is not bound yet and the checks allowed binding it.</summary>
     public static bool NeedsDomainBinding(CachedLicense license, ValidationQuery query) =>

@@ -1,4 +1,6 @@
+using System.Collections.ObjectModel;
 using System.Text.Json.Serialization;
+using CommunityToolkit.HighPerformance.Buffers;
 using Google.Protobuf.WellKnownTypes;
 
 namespace Platform.Validation.Model;
@@ -25,14 +27,18 @@ internal sealed record LicenseView(
     DateTimeOffset? KeyValidUntil,
     IReadOnlyDictionary<string, string> Metadata)
 {
+    /// <summary>
+    /// The view of a snapshot. Strings many licenses share (status, type, plan, product, features) come from one pool
+    /// (<see cref="StringPool.Shared"/>), and no metadata is one shared empty map: cache entries keep their views.
+    /// </summary>
     public static LicenseView Of(LicenseSnapshot s) => new(
         s.Id,
         s.Key,
-        s.Status,
-        s.Type,
-        s.PlanName.Length > 0 ? s.PlanName : NullIfEmpty(s.PlanId),
-        s.ProductId,
-        [.. s.Features],
+        Shared(s.Status),
+        Shared(s.Type),
+        s.PlanName.Length > 0 ? Shared(s.PlanName) : s.PlanId.Length > 0 ? Shared(s.PlanId) : null,
+        Shared(s.ProductId),
+        [.. s.Features.Select(Shared)],
         Time(s.ExpiresAt),
         s.Activations,
         s.HasMaxActivations ? s.MaxActivations : null,
@@ -41,9 +47,9 @@ internal sealed record LicenseView(
         s.SeatsInUse,
         s.HasMaxSeats ? s.MaxSeats : null,
         Time(s.KeyValidUntil),
-        new Dictionary<string, string>(s.Metadata, StringComparer.Ordinal));
+        s.Metadata.Count == 0 ? ReadOnlyDictionary<string, string>.Empty : new Dictionary<string, string>(s.Metadata, StringComparer.Ordinal));
 
     public static DateTimeOffset? Time(Timestamp? timestamp) => timestamp is null ? null : timestamp.ToDateTimeOffset();
 
-    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+    private static string Shared(string value) => StringPool.Shared.GetOrAdd(value);
 }

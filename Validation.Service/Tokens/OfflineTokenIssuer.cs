@@ -18,9 +18,8 @@ internal sealed class OfflineTokenIssuer(SigningKeyRing keys)
 
     public OfflineToken Issue(CachedLicense license, string? machine, string? domain, DateTimeOffset now)
     {
-        var snapshot = license.Snapshot;
         var issuedAt = TruncateToSeconds(now);
-        var offlineUntil = issuedAt.AddSeconds(Math.Max(0, snapshot.OfflineGraceSeconds));
+        var offlineUntil = issuedAt.AddSeconds(Math.Max(0, license.OfflineGraceSeconds));
         var key = keys.Active;
 
         var header = Encode(w =>
@@ -32,11 +31,11 @@ internal sealed class OfflineTokenIssuer(SigningKeyRing keys)
         var payload = Encode(w =>
         {
             w.WriteNumber("v", 1);
-            w.WriteString("licenseId", snapshot.Id);
-            w.WriteString("productId", snapshot.ProductId);
+            w.WriteString("licenseId", license.LicenseId);
+            w.WriteString("productId", license.ProductId);
             WriteNullable(w, "plan", license.View.Plan);
             w.WriteStartArray("features");
-            foreach (var feature in snapshot.Features.Order(StringComparer.Ordinal))
+            foreach (var feature in license.View.Features.Order(StringComparer.Ordinal))
             {
                 w.WriteStringValue(feature);
             }
