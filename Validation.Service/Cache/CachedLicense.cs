@@ -1,6 +1,5 @@
 using System.IO.Hashing;
 using System.Text.Json;
-using CommunityToolkit.HighPerformance.Buffers;
 using Google.Protobuf;
 using Platform.Validation.Model;
 
@@ -27,9 +26,9 @@ internal sealed class CachedLicense
         this.fetchedAt = fetchedAt;
         this.refreshAt = refreshAt;
         View = LicenseView.Of(snapshot);
-        TenantId = StringPool.Shared.GetOrAdd(snapshot.TenantId);
-        Environment = StringPool.Shared.GetOrAdd(snapshot.Environment);
-        ExpiryBehavior = StringPool.Shared.GetOrAdd(snapshot.ExpiryBehavior);
+        TenantId = LicenseView.Shared(snapshot.TenantId);
+        Environment = LicenseView.Shared(snapshot.Environment);
+        ExpiryBehavior = LicenseView.Shared(snapshot.ExpiryBehavior);
         RequiresActivation = snapshot.RequiresActivation;
         DomainsFixed = snapshot.DomainsFixed;
         MaxDomains = snapshot.HasMaxDomains ? snapshot.MaxDomains : null;

@@ -24,7 +24,7 @@ internal sealed class SnapshotCache
     private readonly LruMap<CachedLicense> licenses;
     private readonly LruMap<UnknownKey> unknown;
     private readonly ConcurrentDictionary<string, Lazy<Task<LookupResult>>> inFlight = new(StringComparer.Ordinal);
-    /// <summary>The cached keys of each license (one, or two while a rotated key still validates), replaced on change.</summary>
+    /// <summary>The cached keys of each license (one, more while rotated keys still validate), an array replaced on change.</summary>
     private readonly ConcurrentDictionary<string, string[]> keysByLicense = new(StringComparer.Ordinal);
     private readonly VersionFloor floor = new();
     private readonly long maxAgeTicks;

@@ -51,5 +51,6 @@ internal sealed record LicenseView(
 
     public static DateTimeOffset? Time(Timestamp? timestamp) => timestamp is null ? null : timestamp.ToDateTimeOffset();
 
-    private static string Shared(string value) => StringPool.Shared.GetOrAdd(value);
+    /// <summary>The one instance of a string many licenses hold (<see cref="StringPool.Shared"/>: bounded, thread-safe).</summary>
+    internal static string Shared(string value) => StringPool.Shared.GetOrAdd(value);
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Platform.Protos.Licensing.V1;
 using Platform.Validation.Cache;
@@ -28,12 +30,33 @@ public sealed class CachedLicenseTests
     [Fact]
     public void StringsManyLicensesShareAreOneInstance()
     {
-        var first = new CachedLicense(Snapshot(), 0, 0);
-        var second = new CachedLicense(Snapshot(), 0, 0);
+        // Read off the wire, as from Licensing: each message has its own strings (literals would be one instance already).
+        var wire = Snapshot().ToByteArray();
+        var (a, b) = (LicenseSnapshot.Parser.ParseFrom(wire), LicenseSnapshot.Parser.ParseFrom(wire));
+        Assert.NotSame(a.TenantId, b.TenantId);
+
+        var (first, second) = (new CachedLicense(a, 0, 0), new CachedLicense(b, 0, 0));
 
         Assert.Same(first.TenantId, second.TenantId);
+        Assert.Same(first.Environment, second.Environment);
+        Assert.Same(first.Status, second.Status);
         Assert.Same(first.ProductId, second.ProductId);
         Assert.Same(first.View.Features[0], second.View.Features[0]);
+        Assert.NotSame(first.LicenseId, second.LicenseId);
+    }
+
+    [Fact]
+    public void TheAnswersJsonShowsTheLicenseWithoutMetadataAsAnEmptyObject()
+    {
+        using var json = JsonDocument.Parse(new CachedLicense(Snapshot(), 0, 0).ViewJson);
+        var view = json.RootElement;
+
+        Assert.Equal("lic_1", view.GetProperty("id").GetString());
+        Assert.Equal(["export", "sync"], view.GetProperty("features").EnumerateArray().Select(f => f.GetString()));
+        Assert.Equal(["Example.COM.", "example.com", "shop.example"], view.GetProperty("domains").EnumerateArray().Select(d => d.GetString()));
+        Assert.Equal(JsonValueKind.Null, view.GetProperty("plan").ValueKind);
+        Assert.Equal(JsonValueKind.Object, view.GetProperty("metadata").ValueKind);
+        Assert.Empty(view.GetProperty("metadata").EnumerateObject());
     }
 
     [Fact]
