@@ -18,7 +18,7 @@ public sealed class FaultTests(PlatformFixture platform, ITestOutputHelper outpu
     private static readonly TimeSpan RecoveryLimit = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan BrokerFrozenFor = TimeSpan.FromSeconds(8);
 
-    private sealed record Fault(string Name, DateTime From, DateTime To, TimeSpan Recovery);
+    private sealed record Fault(string Name, DateTime From, DateTime To, TimeSpan Recovery, RecoveryClock Steps);
 
     [Fact]
     public async Task UnderLoadLicensingKilledPostgresKilledAndRabbitMqFrozenLoseNothing()
@@ -39,20 +39,22 @@ public sealed class FaultTests(PlatformFixture platform, ITestOutputHelper outpu
         try
         {
             await Task.Delay(TimeSpan.FromSeconds(2));
-            faults.Add(await InjectAsync("Licensing killed", async deadline =>
+            faults.Add(await InjectAsync("Licensing killed", async (steps, deadline) =>
             {
                 var run = processes.PidOf("licensing");
                 PlatformProcesses.Signal(PlatformProcesses.ChildOf(run), "KILL");
-                await processes.WaitUntilRestartedAsync("licensing", run, deadline);
+                await processes.WaitUntilRestartedAsync("licensing", run, steps, deadline);
                 probes.Add(await WriteOnceAsync(api, productId, deadline));
+                steps.Mark("written");
             }));
             await Task.Delay(TimeSpan.FromSeconds(2));
-            faults.Add(await InjectAsync("Postgres killed", async deadline =>
+            faults.Add(await InjectAsync("Postgres killed", async (steps, deadline) =>
             {
                 var postgres = processes.PidOf("postgres");
                 PlatformProcesses.Signal(postgres, "KILL");
-                await processes.WaitUntilRestartedAsync("postgres", postgres, deadline);
+                await processes.WaitUntilRestartedAsync("postgres", postgres, steps, deadline);
                 probes.Add(await WriteOnceAsync(api, productId, deadline));
+                steps.Mark("written");
             }));
             await Task.Delay(TimeSpan.FromSeconds(2));
             var broker = PlatformProcesses.ChildOf(processes.PidOf("eventbus"));
@@ -62,12 +64,13 @@ public sealed class FaultTests(PlatformFixture platform, ITestOutputHelper outpu
             Assert.True(await PlatformProcesses.StopsWithinAsync(broker, TimeSpan.FromSeconds(2)), "RabbitMQ's VM did not stop"); // it answers nothing
             var frozenAt = DateTime.UtcNow;
             await Task.Delay(BrokerFrozenFor);
-            faults.Add(await InjectAsync("RabbitMQ frozen", async deadline =>
+            faults.Add(await InjectAsync("RabbitMQ frozen", async (steps, deadline) =>
             {
                 // Whole again: events flow once more, so a license created now reaches the receiver.
                 PlatformProcesses.Signal(broker, "CONT");
                 frozenBroker = null;
                 var probe = await WriteOnceAsync(api, productId, deadline);
+                steps.Mark("written");
                 probes.Add(probe);
                 while (!sink.Deliveries.Any(d => d.LicenseId == probe))
                 {
@@ -97,7 +100,7 @@ public sealed class FaultTests(PlatformFixture platform, ITestOutputHelper outpu
         }
 
         Report(faults, load);
-        Assert.All(faults, fault => Assert.True(fault.Recovery <= RecoveryLimit, $"{fault.Name}: whole again after {fault.Recovery.TotalSeconds:0.0} s"));
+        Assert.All(faults, fault => Assert.True(fault.Recovery <= RecoveryLimit, $"{fault.Name}: whole again after {fault.Recovery.TotalSeconds:0.0} s ({fault.Steps})"));
         AssertAnswersDuringFaults(faults, load);
         Assert.Equal(created.Order(), (await LicensesOfAsync(api, productId)).Order());
         await AssertEachDeliveredOnceAsync(sink, created);
@@ -106,22 +109,23 @@ public sealed class FaultTests(PlatformFixture platform, ITestOutputHelper outpu
     }
 
     /// <summary>Runs <paramref name="fault"/> (which injects the fault and waits for the platform to recover) and times the recovery.</summary>
-    private async Task<Fault> InjectAsync(string name, Func<CancellationToken, Task> fault, DateTime? from = null)
+    private async Task<Fault> InjectAsync(string name, Func<RecoveryClock, CancellationToken, Task> fault, DateTime? from = null)
     {
         var start = from ?? DateTime.UtcNow;
-        var clock = Stopwatch.StartNew();
+        var steps = new RecoveryClock();
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         try
         {
-            await fault(deadline.Token);
+            await fault(steps, deadline.Token);
             await PlatformFixture.WaitUntilHealthyAsync(platform.App, deadline.Token);
+            steps.Mark("all healthy");
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
             Assert.Fail($"{name}: the platform was not whole again within a minute");
         }
 
-        return new Fault(name, start, DateTime.UtcNow, clock.Elapsed);
+        return new Fault(name, start, DateTime.UtcNow, steps.Elapsed, steps);
     }
 
     /// <summary>Creates licenses until one is created (the store is back); returns its id.</summary>
@@ -204,7 +208,7 @@ public sealed class FaultTests(PlatformFixture platform, ITestOutputHelper outpu
         {
             var validations = FaultLoad.Between(load.Validations, fault.From, fault.To);
             var writes = FaultLoad.Between(load.Writes, fault.From, fault.To);
-            output.WriteLine($"{fault.Name}: whole again after {fault.Recovery.TotalSeconds:0.0} s; validations {validations.Count(v => v.Status == 200)} of {validations.Count} answered 200; " +
+            output.WriteLine($"{fault.Name}: whole again after {fault.Recovery.TotalSeconds:0.0} s ({fault.Steps}); validations {validations.Count(v => v.Status == 200)} of {validations.Count} answered 200; " +
                 "writes " + string.Join(", ", writes.GroupBy(w => w.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} × {g.Key}")));
         }
 
