@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using Platform.EndToEnd.Tests.Faults;
 using Xunit.Abstractions;

@@ -52,20 +52,16 @@ internal sealed class PlatformProcesses(DistributedApplication app)
     /// <summary>Waits until <paramref name="resource"/> runs again, healthy, as a new process (not <paramref name="killedPid"/>).</summary>
     public async Task WaitUntilRestartedAsync(string resource, int killedPid, RecoveryClock steps, CancellationToken cancellationToken)
     {
-        await app.ResourceNotifications.WaitForResourceAsync(resource, e => IsTerminalOrNew(e, killedPid), cancellationToken);
+        bool IsNewRun(ResourceEvent e) => e.Snapshot.State?.Text == KnownResourceStates.Running && PidOf(e) is { } now && now != killedPid;
+
+        await app.ResourceNotifications.WaitForResourceAsync(resource,
+            e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text) || IsNewRun(e), cancellationToken);
         steps.Mark("ended");
-        await app.ResourceNotifications.WaitForResourceAsync(resource,
-            e => e.Snapshot.State?.Text == KnownResourceStates.Running && PidOf(e) is { } now && now != killedPid, cancellationToken);
+        await app.ResourceNotifications.WaitForResourceAsync(resource, IsNewRun, cancellationToken);
         steps.Mark("running");
-        await app.ResourceNotifications.WaitForResourceAsync(resource,
-            e => e.Snapshot.State?.Text == KnownResourceStates.Running && e.Snapshot.HealthStatus == HealthStatus.Healthy && PidOf(e) is { } now && now != killedPid,
-            cancellationToken);
+        await app.ResourceNotifications.WaitForResourceAsync(resource, e => IsNewRun(e) && e.Snapshot.HealthStatus == HealthStatus.Healthy, cancellationToken);
         steps.Mark("healthy");
     }
-
-    private static bool IsTerminalOrNew(ResourceEvent e, int killedPid) =>
-        e.Snapshot.State?.Text is { } state && (state == KnownResourceStates.Exited || state == KnownResourceStates.Finished || state == KnownResourceStates.FailedToStart)
-        || PidOf(e) is { } now && now != killedPid;
 
     private static int? PidOf(ResourceEvent e) =>
         e.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is { } value
