@@ -28,6 +28,7 @@ cleanup() {
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   kill -TERM $apphost 2>/dev/null; wait $apphost 2>/dev/null
   rm -rf "$data" "$data".*
+  regroup_sessions
 }
 trap cleanup EXIT
 

@@ -4,8 +4,17 @@
 #   start_platform DATA LOG   starts it in the background and sets $apphost (its pid)
 #   wait_for_platform DATA    waits until DATA/resources.json says every resource is healthy and sets $status to it
 #   free_port                 prints a free loopback port
+#   regroup_sessions          puts back the kernel's autogroup setting start_platform changed (each script's exit trap)
+# Linux's autogroup shares the cores between sessions rather than threads, and Aspire's orchestrator (DCP) runs the
+# services in a session of its own: under load the platform's session and the load generator's then split the two
+# cores, which is not what a deployed service meets and not what the baselines (in the load generator's session) meet.
+# So start_platform turns autogroup off for the run, when it may (root) and unless BENCH_AUTOGROUP=keep; see
+# "Scheduling groups" in bench/README.md for what it changes.
+autogroup_setting=/proc/sys/kernel/sched_autogroup_enabled
+autogroup_before=""
 start_platform() {
   local dashboard=${BENCH_DASHBOARD:-false} settings=()
+  ungroup_sessions
   if [ "$dashboard" = true ]; then
     settings=(ASPNETCORE_URLS="http://127.0.0.1:$(free_port)" ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL="http://127.0.0.1:$(free_port)"
       ASPIRE_ALLOW_UNSECURED_TRANSPORT=true)
@@ -13,6 +22,23 @@ start_platform() {
   env "${settings[@]}" dotnet AppHost/bin/Release/net10.0/AppHost.dll --AppHost:Dashboard="$dashboard" --AppHost:Environment=Production --AppHost:DataDir="$1" \
     --AppHost:GatewayPort=0 --AppHost:PostgresPort=0 --AppHost:RabbitMQPort=0 > "$2" 2>&1 &
   apphost=$!
+}
+
+# Before the platform starts: a process's group is set when its session is created.
+ungroup_sessions() {
+  if [ -z "$autogroup_before" ] && [ "${BENCH_AUTOGROUP:-off}" != keep ] && [ -w "$autogroup_setting" ] &&
+    [ "$(cat "$autogroup_setting")" = 1 ]; then
+    autogroup_before=1
+    echo 0 > "$autogroup_setting"
+  fi
+  echo "scheduling: autogroup $([ -r "$autogroup_setting" ] && [ "$(cat "$autogroup_setting")" = 1 ] && echo on || echo off) for this run"
+}
+
+regroup_sessions() {
+  if [ -n "$autogroup_before" ]; then
+    echo "$autogroup_before" > "$autogroup_setting"
+    autogroup_before=""
+  fi
 }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }

@@ -48,7 +48,7 @@ LUA
   rm -rf "$data" "$data".*
 }
 apphost=""
-trap '[ -z "$apphost" ] || kill -TERM $apphost 2>/dev/null' EXIT
+trap '[ -z "$apphost" ] || kill -TERM $apphost 2>/dev/null; regroup_sessions' EXIT
 
 echo "== without the dashboard (nothing traced)"
 run false

@@ -51,6 +51,7 @@ cleanup() {
   [ -n "$bare_pid" ] && kill "$bare_pid" 2>/dev/null || true
   kill -TERM $apphost 2>/dev/null; wait $apphost 2>/dev/null || true
   rm -rf "$data" "$log"
+  regroup_sessions
 }
 trap cleanup EXIT
 
