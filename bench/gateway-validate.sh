@@ -26,9 +26,8 @@ start_platform "$data" "$log"
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  kill -TERM $apphost 2>/dev/null; wait $apphost 2>/dev/null
+  stop_platform
   rm -rf "$data" "$data".*
-  regroup_sessions
 }
 trap cleanup EXIT
 

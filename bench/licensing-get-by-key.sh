@@ -11,7 +11,7 @@ data=$(mktemp -d /tmp/platform-bench-XXXXXX); chmod 755 "$data"
 log="$data.log"
 . bench/platform.sh
 start_platform "$data" "$log"
-trap 'kill -TERM $apphost 2>/dev/null; wait $apphost 2>/dev/null; rm -rf "$data" "$log" "$data".cpu-*; regroup_sessions' EXIT
+trap 'stop_platform; rm -rf "$data" "$log" "$data".cpu-*' EXIT
 
 wait_for_platform "$data"
 read -r grpc pgport < <(python3 -c '

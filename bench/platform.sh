@@ -4,14 +4,15 @@
 #   start_platform DATA LOG   starts it in the background and sets $apphost (its pid)
 #   wait_for_platform DATA    waits until DATA/resources.json says every resource is healthy and sets $status to it
 #   free_port                 prints a free loopback port
-#   regroup_sessions          puts back the kernel's autogroup setting start_platform changed (each script's exit trap)
+#   stop_platform             stops it and puts back the kernel setting start_platform changed; safe in an exit
+#                             trap under set -e (nothing in it fails), and before start_platform or after another stop
 # Linux's autogroup shares the cores between sessions rather than threads, and Aspire's orchestrator (DCP) runs the
 # services in a session of its own: under load the platform's session and the load generator's then split the two
 # cores, which is not what a deployed service meets and not what the baselines (in the load generator's session) meet.
 # So start_platform turns autogroup off for the run, when it may (root) and unless BENCH_AUTOGROUP=keep; see
 # "Scheduling groups" in bench/README.md for what it changes.
 autogroup_setting=/proc/sys/kernel/sched_autogroup_enabled
-autogroup_before=""
+autogroup_changed=false
 start_platform() {
   local dashboard=${BENCH_DASHBOARD:-false} settings=()
   ungroup_sessions
@@ -26,18 +27,23 @@ start_platform() {
 
 # Before the platform starts: a process's group is set when its session is created.
 ungroup_sessions() {
-  if [ -z "$autogroup_before" ] && [ "${BENCH_AUTOGROUP:-off}" != keep ] && [ -w "$autogroup_setting" ] &&
+  if [ "$autogroup_changed" = false ] && [ "${BENCH_AUTOGROUP:-off}" != keep ] && [ -w "$autogroup_setting" ] &&
     [ "$(cat "$autogroup_setting")" = 1 ]; then
-    autogroup_before=1
     echo 0 > "$autogroup_setting"
+    autogroup_changed=true
   fi
   echo "scheduling: autogroup $([ -r "$autogroup_setting" ] && [ "$(cat "$autogroup_setting")" = 1 ] && echo on || echo off) for this run"
 }
 
-regroup_sessions() {
-  if [ -n "$autogroup_before" ]; then
-    echo "$autogroup_before" > "$autogroup_setting"
-    autogroup_before=""
+stop_platform() {
+  if [ -n "${apphost:-}" ]; then
+    kill -TERM "$apphost" 2>/dev/null || true
+    wait "$apphost" 2>/dev/null || true
+    apphost=""
+  fi
+  if [ "$autogroup_changed" = true ]; then
+    echo 1 > "$autogroup_setting" || true
+    autogroup_changed=false
   fi
 }
 

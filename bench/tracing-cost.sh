@@ -44,11 +44,10 @@ LUA
   python3 -c 'import sys,os; b,a,n,s=map(float,sys.argv[1:5]); t=os.sysconf("SC_CLK_TCK"); print(f"{n/s:,.0f} requests/s, {(a-b)/t/n*1e6:.1f} us of CPU per validation (whole machine)")' \
     "$before" "$after" "$requests" "$seconds"
   echo "$out" | grep -E "Non-2xx" || true
-  kill -TERM $apphost; wait $apphost || true; apphost=""
+  stop_platform
   rm -rf "$data" "$data".*
 }
-apphost=""
-trap '[ -z "$apphost" ] || kill -TERM $apphost 2>/dev/null; regroup_sessions' EXIT
+trap stop_platform EXIT
 
 echo "== without the dashboard (nothing traced)"
 run false

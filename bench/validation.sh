@@ -49,9 +49,8 @@ start_platform "$data" "$log"
 bare_pid=""
 cleanup() {
   [ -n "$bare_pid" ] && kill "$bare_pid" 2>/dev/null || true
-  kill -TERM $apphost 2>/dev/null; wait $apphost 2>/dev/null || true
+  stop_platform
   rm -rf "$data" "$log"
-  regroup_sessions
 }
 trap cleanup EXIT
 
